@@ -1,0 +1,8 @@
+/**
+ * Reverse-mode automatic differentiation: {@link gradschool.autograd.Variable} is a tensor that
+ * remembers how it was made, so that it can send gradients back.
+ */
+module gradschool.autograd {
+    requires transitive gradschool.core;
+
+}

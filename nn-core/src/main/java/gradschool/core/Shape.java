@@ -1,0 +1,218 @@
+package gradschool.core;
+
+import java.util.Arrays;
+
+/**
+ * The dimensions of a tensor: an immutable list of non-negative sizes.
+ *
+ * <pre>{@code
+ * Shape s = Shape.of(2, 3);
+ * s.rank();   // 2 — the number of dimensions
+ * s.size();   // 6 — the number of elements
+ * s.dim(-1);  // 3 — negative indices count from the end, as in numpy
+ * Shape.broadcast(Shape.of(2, 3), Shape.of(3));   // (2, 3)
+ * }</pre>
+ *
+ * <p>A shape of rank 0, {@code ()}, describes a scalar and has size 1.
+ */
+public final class Shape {
+
+    private static final Shape SCALAR = new Shape(new int[0]);
+
+    private final int[] dims;
+    private final int size;
+
+    private Shape(int[] dims) {
+        this.dims = dims;
+        long count = 1;
+        for (int d : dims) {
+            count *= d;
+            if (count > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(
+                        "shape " + format(dims) + " has more than " + Integer.MAX_VALUE + " elements");
+            }
+        }
+        this.size = (int) count;
+    }
+
+    /**
+     * Returns the shape with the given dimensions.
+     *
+     * @param dims the size of each dimension, outermost first; each must be {@code >= 0}
+     * @return the shape
+     * @throws IllegalArgumentException if a dimension is negative or the element count overflows an int
+     */
+    public static Shape of(int... dims) {
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] < 0) {
+                throw new IllegalArgumentException(
+                        "shape " + format(dims) + ": dimension " + i + " is negative (" + dims[i] + ")");
+            }
+        }
+        return dims.length == 0 ? SCALAR : new Shape(dims.clone());
+    }
+
+    /**
+     * Returns the shape of a scalar, {@code ()}.
+     *
+     * @return the rank-0 shape
+     */
+    public static Shape scalar() {
+        return SCALAR;
+    }
+
+    /**
+     * Returns the number of dimensions.
+     *
+     * @return the rank, 0 for a scalar
+     */
+    public int rank() {
+        return dims.length;
+    }
+
+    /**
+     * Returns the number of elements: the product of the dimensions (1 for a scalar).
+     *
+     * @return the element count
+     */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Returns the size of one dimension.
+     *
+     * @param axis the dimension; negative values count from the end ({@code -1} is the last)
+     * @return its size
+     * @throws IndexOutOfBoundsException if the axis is outside {@code [-rank, rank)}
+     */
+    public int dim(int axis) {
+        return dims[normalizeAxis(axis)];
+    }
+
+    /**
+     * Returns a copy of the dimensions.
+     *
+     * @return a new array holding each dimension's size
+     */
+    public int[] toArray() {
+        return dims.clone();
+    }
+
+    /**
+     * Converts a possibly negative axis into the range {@code [0, rank)}.
+     *
+     * @param axis the axis; {@code -1} means the last
+     * @return the same axis counted from the front
+     * @throws IndexOutOfBoundsException naming the axis and this shape if it is out of range
+     */
+    public int normalizeAxis(int axis) {
+        int normalized = axis < 0 ? axis + dims.length : axis;
+        if (normalized < 0 || normalized >= dims.length) {
+            throw new IndexOutOfBoundsException(
+                    "axis " + axis + " is out of range for shape " + this + " of rank " + dims.length);
+        }
+        return normalized;
+    }
+
+    /**
+     * Returns the row-major ("C order") strides of a contiguous tensor of this shape: the last
+     * dimension has stride 1, and each earlier one the product of the sizes after it.
+     *
+     * @return the strides, in elements
+     */
+    public int[] contiguousStrides() {
+        int[] strides = new int[dims.length];
+        int stride = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            strides[i] = stride;
+            stride *= Math.max(dims[i], 1);
+        }
+        return strides;
+    }
+
+    /**
+     * Returns the shape that numpy's broadcasting rule gives two shapes.
+     *
+     * <p>The rule: align the shapes at their last dimension (padding the shorter with 1s on the
+     * left); in each position the sizes must be equal, or one of them must be 1, and the result has
+     * the larger. For example {@code (2, 1, 4)} and {@code (3, 1)} broadcast to {@code (2, 3, 4)}.
+     *
+     * @param a one shape
+     * @param b the other shape
+     * @return the broadcast shape
+     * @throws IllegalArgumentException naming both shapes and the dimension that differs
+     */
+    public static Shape broadcast(Shape a, Shape b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        int rank = Math.max(a.rank(), b.rank());
+        int[] result = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int da = i < rank - a.rank() ? 1 : a.dims[i - (rank - a.rank())];
+            int db = i < rank - b.rank() ? 1 : b.dims[i - (rank - b.rank())];
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException("cannot broadcast shapes " + a + " and " + b
+                        + ": dimension " + (i - rank) + " has sizes " + da + " and " + db
+                        + " (they must be equal, or one of them 1)");
+            }
+            result[i] = da == 1 ? db : da;
+        }
+        return new Shape(result);
+    }
+
+    /**
+     * Tells whether this shape can be broadcast to {@code target} (numpy's {@code broadcast_to} rule:
+     * align at the right; each of this shape's dimensions must equal the target's or be 1).
+     *
+     * @param target the shape to broadcast to
+     * @return true if it can
+     */
+    public boolean broadcastsTo(Shape target) {
+        if (rank() > target.rank()) {
+            return false;
+        }
+        int lead = target.rank() - rank();
+        for (int i = 0; i < rank(); i++) {
+            if (dims[i] != 1 && dims[i] != target.dims[lead + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Shape && Arrays.equals(dims, ((Shape) other).dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /**
+     * Returns the shape as numpy prints it: {@code (2, 3)}, {@code (3,)} or {@code ()}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return format(dims);
+    }
+
+    static String format(int[] dims) {
+        if (dims.length == 1) {
+            return "(" + dims[0] + ",)";
+        }
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < dims.length; i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(dims[i]);
+        }
+        return text.append(')').toString();
+    }
+}

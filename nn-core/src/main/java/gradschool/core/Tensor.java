@@ -1,0 +1,2119 @@
+package gradschool.core;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.random.RandomGenerator;
+
+/**
+ * An n-dimensional array of doubles, like a numpy {@code ndarray}.
+ *
+ * <pre>{@code
+ * Tensor a = Tensor.of(new double[][] {{2, 4, 1}, {7, 2, 5}});
+ * Tensor b = Tensor.of(new double[][] {{4, 5, 2}, {6, 8, 5}, {2, 2, 1}});
+ * System.out.println(a.matmul(b));          // [[34. 44. 25.]
+ *                                            //  [50. 61. 29.]]
+ * Tensor z = x.matmul(w.transpose()).add(b); // the seed's X @ W.T + b, with broadcasting
+ * }</pre>
+ *
+ * <h2>Storage layout</h2>
+ * A tensor is a view onto a flat {@code double[]} <em>storage</em>. Element {@code (i0, i1, …)} lives
+ * at {@code storage[offset + i0·strides[0] + i1·strides[1] + …]}. A freshly made tensor is
+ * <em>contiguous</em> in row-major ("C") order: its last dimension has stride 1. Views — {@link
+ * #transpose()}, {@link #permute}, {@link #slice}, {@link #select}, {@link #expand}, and {@link
+ * #reshape} of contiguous data — share the storage and only change shape, strides and offset; every
+ * other operation returns a new tensor with its own storage.
+ *
+ * <h2>Immutability by convention</h2>
+ * Operations never modify their operands. The few methods that write into a tensor say so in their
+ * name ({@link #addInPlace}, {@link #fill}, {@link #copyFrom}, …); only optimizers and kernels use
+ * them. Writing into a view writes into the storage it shares.
+ *
+ * <h2>Broadcasting</h2>
+ * Binary element-wise operations follow numpy's rule ({@link Shape#broadcast}): shapes are aligned
+ * at the right, and a dimension of size 1 stretches to match the other.
+ */
+public final class Tensor {
+
+    private final double[] storage;
+    private final Shape shape;
+    private final int[] strides;
+    private final int offset;
+
+    /** Wraps storage without copying; the caller guarantees that the layout fits the storage. */
+    Tensor(double[] storage, Shape shape, int[] strides, int offset) {
+        this.storage = storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+    }
+
+    /** Wraps contiguous row-major storage without copying. */
+    Tensor(double[] storage, Shape shape) {
+        this(storage, shape, shape.contiguousStrides(), 0);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Creation
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns a rank-0 tensor (a scalar).
+     *
+     * @param value the value
+     * @return a tensor of shape {@code ()}
+     */
+    public static Tensor of(double value) {
+        return new Tensor(new double[] {value}, Shape.scalar());
+    }
+
+    /**
+     * Returns a 1-D tensor holding a copy of the values.
+     *
+     * @param values the elements
+     * @return a tensor of shape {@code (values.length,)}
+     */
+    public static Tensor of(double[] values) {
+        return new Tensor(values.clone(), Shape.of(values.length));
+    }
+
+    /**
+     * Returns a 2-D tensor holding a copy of a rectangular array of rows.
+     *
+     * @param rows the rows; all must have the same length
+     * @return a tensor of shape {@code (rows.length, rows[0].length)}
+     * @throws IllegalArgumentException if the rows are ragged
+     */
+    public static Tensor of(double[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        double[] data = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            checkLength("of", rows[i].length, cols, "row " + i);
+            System.arraycopy(rows[i], 0, data, i * cols, cols);
+        }
+        return new Tensor(data, Shape.of(rows.length, cols));
+    }
+
+    /**
+     * Returns a 3-D tensor holding a copy of a rectangular array.
+     *
+     * @param values the values, indexed {@code [i][j][k]}
+     * @return a tensor of shape {@code (n0, n1, n2)}
+     * @throws IllegalArgumentException if the array is ragged
+     */
+    public static Tensor of(double[][][] values) {
+        Tensor[] parts = new Tensor[values.length];
+        for (int i = 0; i < values.length; i++) {
+            parts[i] = of(values[i]);
+        }
+        return joinRagged("of", parts, values.length == 0 ? Shape.of(0, 0, 0) : null);
+    }
+
+    /**
+     * Returns a 4-D tensor holding a copy of a rectangular array.
+     *
+     * @param values the values, indexed {@code [i][j][k][l]}
+     * @return a tensor of shape {@code (n0, n1, n2, n3)}
+     * @throws IllegalArgumentException if the array is ragged
+     */
+    public static Tensor of(double[][][][] values) {
+        Tensor[] parts = new Tensor[values.length];
+        for (int i = 0; i < values.length; i++) {
+            parts[i] = of(values[i]);
+        }
+        return joinRagged("of", parts, values.length == 0 ? Shape.of(0, 0, 0, 0) : null);
+    }
+
+    private static Tensor joinRagged(String op, Tensor[] parts, Shape emptyShape) {
+        if (parts.length == 0) {
+            return zeros(emptyShape);
+        }
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].shape.equals(parts[0].shape)) {
+                throw new IllegalArgumentException(op + ": ragged array: element 0 has shape "
+                        + parts[0].shape + " but element " + i + " has shape " + parts[i].shape);
+            }
+        }
+        return stack(0, parts);
+    }
+
+    /**
+     * Returns a tensor of the given shape holding a copy of row-major data.
+     *
+     * @param shape the shape
+     * @param data the elements in row-major order; its length must be {@code shape.size()}
+     * @return a new contiguous tensor
+     * @throws IllegalArgumentException if the length does not match the shape
+     */
+    public static Tensor of(Shape shape, double[] data) {
+        checkLength("of", data.length, shape.size(), "data for shape " + shape);
+        return new Tensor(data.clone(), shape);
+    }
+
+    private static void checkLength(String op, int actual, int expected, String what) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(
+                    op + ": " + what + " has " + actual + " elements, expected " + expected);
+        }
+    }
+
+    /**
+     * Returns a tensor of zeros.
+     *
+     * @param dims the shape
+     * @return a new tensor filled with 0
+     */
+    public static Tensor zeros(int... dims) {
+        return zeros(Shape.of(dims));
+    }
+
+    /**
+     * Returns a tensor of zeros.
+     *
+     * @param shape the shape
+     * @return a new tensor filled with 0
+     */
+    public static Tensor zeros(Shape shape) {
+        return new Tensor(new double[shape.size()], shape);
+    }
+
+    /**
+     * Returns a tensor of ones.
+     *
+     * @param dims the shape
+     * @return a new tensor filled with 1
+     */
+    public static Tensor ones(int... dims) {
+        return full(Shape.of(dims), 1.0);
+    }
+
+    /**
+     * Returns a tensor of ones.
+     *
+     * @param shape the shape
+     * @return a new tensor filled with 1
+     */
+    public static Tensor ones(Shape shape) {
+        return full(shape, 1.0);
+    }
+
+    /**
+     * Returns a tensor filled with one value.
+     *
+     * @param shape the shape
+     * @param value the value of every element
+     * @return a new tensor
+     */
+    public static Tensor full(Shape shape, double value) {
+        double[] data = new double[shape.size()];
+        Arrays.fill(data, value);
+        return new Tensor(data, shape);
+    }
+
+    /**
+     * Returns the {@code n × n} identity matrix.
+     *
+     * @param n the number of rows and columns
+     * @return a new tensor with ones on the diagonal and zeros elsewhere
+     */
+    public static Tensor eye(int n) {
+        Tensor result = zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            result.storage[i * n + i] = 1.0;
+        }
+        return result;
+    }
+
+    /**
+     * Returns {@code 0, 1, …, stop - 1}, like {@code np.arange(stop)}.
+     *
+     * @param stop the end, exclusive
+     * @return a 1-D tensor
+     */
+    public static Tensor arange(double stop) {
+        return arange(0, stop, 1);
+    }
+
+    /**
+     * Returns evenly spaced values {@code start, start + step, …} below {@code stop}, like
+     * {@code np.arange(start, stop, step)}.
+     *
+     * @param start the first value
+     * @param stop the end, exclusive
+     * @param step the spacing; must not be 0
+     * @return a 1-D tensor of {@code ceil((stop - start) / step)} elements (none if that is negative)
+     * @throws IllegalArgumentException if step is 0 or not finite
+     */
+    public static Tensor arange(double start, double stop, double step) {
+        if (step == 0 || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("arange: step must be finite and non-zero, got " + step);
+        }
+        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        double[] data = new double[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = start + i * step;
+        }
+        return new Tensor(data, Shape.of(n));
+    }
+
+    /**
+     * Returns {@code count} evenly spaced values from {@code start} to {@code stop} inclusive, like
+     * {@code np.linspace}.
+     *
+     * @param start the first value
+     * @param stop the last value
+     * @param count how many values; must be {@code >= 0}
+     * @return a 1-D tensor
+     */
+    public static Tensor linspace(double start, double stop, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("linspace: count must be >= 0, got " + count);
+        }
+        double[] data = new double[count];
+        double step = count > 1 ? (stop - start) / (count - 1) : 0;
+        for (int i = 0; i < count; i++) {
+            data[i] = start + i * step;
+        }
+        if (count > 1) {
+            data[count - 1] = stop;
+        }
+        return new Tensor(data, Shape.of(count));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Random tensors. With a seed, java.util.Random is used: its algorithm is fixed by its
+    // specification, so the same seed gives the same numbers on every machine and JDK. Normal
+    // samples use the Box–Muller transform on nextDouble(), also fully specified here.
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns samples from the standard normal distribution N(0, 1), reproducible from a seed.
+     *
+     * @param seed the seed
+     * @param dims the shape
+     * @return a new tensor
+     */
+    public static Tensor randn(long seed, int... dims) {
+        return randn(new Random(seed), dims);
+    }
+
+    /**
+     * Returns samples from the standard normal distribution N(0, 1).
+     *
+     * <p>Uses the Box–Muller transform: {@code sqrt(-2 ln u1)·cos(2π u2)} and
+     * {@code sqrt(-2 ln u1)·sin(2π u2)} from two uniform draws.
+     *
+     * @param random the generator to draw from (advanced by this call)
+     * @param dims the shape
+     * @return a new tensor
+     */
+    public static Tensor randn(RandomGenerator random, int... dims) {
+        Shape shape = Shape.of(dims);
+        double[] data = new double[shape.size()];
+        for (int i = 0; i < data.length; i += 2) {
+            double u1 = 1.0 - random.nextDouble(); // in (0, 1], so the log is finite
+            double u2 = random.nextDouble();
+            double radius = Math.sqrt(-2.0 * Math.log(u1));
+            data[i] = radius * Math.cos(2 * Math.PI * u2);
+            if (i + 1 < data.length) {
+                data[i + 1] = radius * Math.sin(2 * Math.PI * u2);
+            }
+        }
+        return new Tensor(data, shape);
+    }
+
+    /**
+     * Returns samples from the uniform distribution on {@code [0, 1)}, reproducible from a seed.
+     *
+     * @param seed the seed
+     * @param dims the shape
+     * @return a new tensor
+     */
+    public static Tensor rand(long seed, int... dims) {
+        return uniform(new Random(seed), 0.0, 1.0, dims);
+    }
+
+    /**
+     * Returns samples from the uniform distribution on {@code [0, 1)}.
+     *
+     * @param random the generator to draw from
+     * @param dims the shape
+     * @return a new tensor
+     */
+    public static Tensor rand(RandomGenerator random, int... dims) {
+        return uniform(random, 0.0, 1.0, dims);
+    }
+
+    /**
+     * Returns samples from the uniform distribution on {@code [low, high)}, reproducible from a seed.
+     *
+     * @param seed the seed
+     * @param low the lower bound, inclusive
+     * @param high the upper bound, exclusive
+     * @param dims the shape
+     * @return a new tensor
+     */
+    public static Tensor uniform(long seed, double low, double high, int... dims) {
+        return uniform(new Random(seed), low, high, dims);
+    }
+
+    /**
+     * Returns samples from the uniform distribution on {@code [low, high)}: {@code low + (high - low)·u}.
+     *
+     * @param random the generator to draw from
+     * @param low the lower bound, inclusive
+     * @param high the upper bound, exclusive
+     * @param dims the shape
+     * @return a new tensor
+     * @throws IllegalArgumentException if {@code high < low}
+     */
+    public static Tensor uniform(RandomGenerator random, double low, double high, int... dims) {
+        if (!(high >= low)) {
+            throw new IllegalArgumentException("uniform: high (" + high + ") must be >= low (" + low + ")");
+        }
+        Shape shape = Shape.of(dims);
+        double[] data = new double[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = low + (high - low) * random.nextDouble();
+        }
+        return new Tensor(data, shape);
+    }
+
+    /**
+     * Returns random integers in {@code [low, high)} (stored as doubles), reproducible from a seed.
+     *
+     * @param seed the seed
+     * @param low the lower bound, inclusive
+     * @param high the upper bound, exclusive
+     * @param dims the shape
+     * @return a new tensor
+     */
+    public static Tensor randint(long seed, int low, int high, int... dims) {
+        return randint(new Random(seed), low, high, dims);
+    }
+
+    /**
+     * Returns random integers in {@code [low, high)} (stored as doubles).
+     *
+     * @param random the generator to draw from
+     * @param low the lower bound, inclusive
+     * @param high the upper bound, exclusive
+     * @param dims the shape
+     * @return a new tensor
+     * @throws IllegalArgumentException if {@code high <= low}
+     */
+    public static Tensor randint(RandomGenerator random, int low, int high, int... dims) {
+        if (high <= low) {
+            throw new IllegalArgumentException("randint: high (" + high + ") must be > low (" + low + ")");
+        }
+        Shape shape = Shape.of(dims);
+        double[] data = new double[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = low + random.nextInt(high - low);
+        }
+        return new Tensor(data, shape);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Looking inside
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns the shape.
+     *
+     * @return the shape
+     */
+    public Shape shape() {
+        return shape;
+    }
+
+    /**
+     * Returns the number of dimensions.
+     *
+     * @return the rank
+     */
+    public int rank() {
+        return shape.rank();
+    }
+
+    /**
+     * Returns the number of elements.
+     *
+     * @return the element count
+     */
+    public int size() {
+        return shape.size();
+    }
+
+    /**
+     * Returns the size of one dimension.
+     *
+     * @param axis the dimension; negative counts from the end
+     * @return its size
+     */
+    public int dim(int axis) {
+        return shape.dim(axis);
+    }
+
+    /**
+     * Returns a copy of the strides: how far apart, in storage elements, neighbours along each
+     * dimension are.
+     *
+     * @return the strides
+     */
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    /**
+     * Returns the position in the storage of element {@code (0, 0, …)}.
+     *
+     * @return the offset
+     */
+    public int offset() {
+        return offset;
+    }
+
+    /**
+     * Tells whether the elements lie in row-major order with no gaps (the offset may be anything).
+     *
+     * @return true if contiguous
+     */
+    public boolean isContiguous() {
+        int expected = 1;
+        for (int i = strides.length - 1; i >= 0; i--) {
+            if (shape.dim(i) != 1 && strides[i] != expected) {
+                return false;
+            }
+            expected *= shape.dim(i);
+        }
+        return true;
+    }
+
+    /**
+     * Tells whether this tensor and another share the same storage array (one is a view of the other).
+     *
+     * @param other the other tensor
+     * @return true if they share storage
+     */
+    public boolean sharesStorageWith(Tensor other) {
+        return storage == other.storage;
+    }
+
+    /**
+     * Returns one element.
+     *
+     * @param index one index per dimension; negative values count from the end
+     * @return the element
+     * @throws IllegalArgumentException if the number of indices is not the rank
+     * @throws IndexOutOfBoundsException naming the index and the shape if one is out of range
+     */
+    public double get(int... index) {
+        return storage[storageIndex("get", index)];
+    }
+
+    /**
+     * Writes one element, in place.
+     *
+     * @param value the new value
+     * @param index one index per dimension; negative values count from the end
+     * @return this tensor
+     */
+    public Tensor setInPlace(double value, int... index) {
+        storage[storageIndex("setInPlace", index)] = value;
+        return this;
+    }
+
+    private int storageIndex(String op, int[] index) {
+        if (index.length != rank()) {
+            throw new IllegalArgumentException(op + ": index " + Arrays.toString(index) + " has "
+                    + index.length + " components but shape " + shape + " has rank " + rank());
+        }
+        int position = offset;
+        for (int d = 0; d < index.length; d++) {
+            position += strides[d] * checkIndex(op, index[d], d);
+        }
+        return position;
+    }
+
+    private int checkIndex(String op, int index, int axis) {
+        int size = shape.dim(axis);
+        int normalized = index < 0 ? index + size : index;
+        if (normalized < 0 || normalized >= size) {
+            throw new IndexOutOfBoundsException(op + ": index " + index + " is out of range for axis "
+                    + axis + " of size " + size + " in shape " + shape);
+        }
+        return normalized;
+    }
+
+    /**
+     * Returns the only element of a one-element tensor.
+     *
+     * @return the value
+     * @throws IllegalArgumentException if the tensor does not have exactly one element
+     */
+    public double item() {
+        if (size() != 1) {
+            throw new IllegalArgumentException("item: only a one-element tensor has an item, but shape "
+                    + shape + " has " + size() + " elements");
+        }
+        return storage[offset];
+    }
+
+    /**
+     * Returns the elements in row-major order, in a new array.
+     *
+     * @return a flat copy
+     */
+    public double[] toDoubleArray() {
+        return contiguousData();
+    }
+
+    /**
+     * Returns a 1-D tensor's elements as a Java array.
+     *
+     * @return a new array
+     * @throws IllegalArgumentException if the rank is not 1
+     */
+    public double[] to1DArray() {
+        checkRank("to1DArray", 1);
+        return contiguousData();
+    }
+
+    /**
+     * Returns a 2-D tensor's elements as a Java array of rows.
+     *
+     * @return a new array indexed {@code [row][column]}
+     * @throws IllegalArgumentException if the rank is not 2
+     */
+    public double[][] to2DArray() {
+        checkRank("to2DArray", 2);
+        double[][] rows = new double[dim(0)][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = select(0, i).contiguousData();
+        }
+        return rows;
+    }
+
+    /**
+     * Returns a 3-D tensor's elements as a Java array.
+     *
+     * @return a new array indexed {@code [i][j][k]}
+     * @throws IllegalArgumentException if the rank is not 3
+     */
+    public double[][][] to3DArray() {
+        checkRank("to3DArray", 3);
+        double[][][] result = new double[dim(0)][][];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = select(0, i).to2DArray();
+        }
+        return result;
+    }
+
+    /**
+     * Returns a 4-D tensor's elements as a Java array.
+     *
+     * @return a new array indexed {@code [i][j][k][l]}
+     * @throws IllegalArgumentException if the rank is not 4
+     */
+    public double[][][][] to4DArray() {
+        checkRank("to4DArray", 4);
+        double[][][][] result = new double[dim(0)][][][];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = select(0, i).to3DArray();
+        }
+        return result;
+    }
+
+    private void checkRank(String op, int expected) {
+        if (rank() != expected) {
+            throw new IllegalArgumentException(
+                    op + ": needs a tensor of rank " + expected + ", got shape " + shape);
+        }
+    }
+
+    /** Returns the elements in row-major order: the storage itself is never handed out. */
+    private double[] contiguousData() {
+        double[] out = new double[size()];
+        if (isContiguous()) {
+            System.arraycopy(storage, offset, out, 0, out.length);
+        } else {
+            StridedLoops.copy(storage, offset, strides, shape.toArray(), out, 0, shape.contiguousStrides());
+        }
+        return out;
+    }
+
+    /**
+     * Returns the row-major storage of this tensor if it is contiguous and starts at offset 0 and
+     * fills its storage exactly; otherwise a row-major copy. For kernels in this package.
+     */
+    double[] dataForReading() {
+        if (offset == 0 && storage.length == size() && isContiguous()) {
+            return storage;
+        }
+        return contiguousData();
+    }
+
+    /** Direct access for kernels in this package. */
+    double[] storage() {
+        return storage;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Element-wise operations with broadcasting
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns {@code this + other}, element-wise with broadcasting.
+     *
+     * @param other the other operand
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor add(Tensor other) {
+        return binary("add", other, Double::sum);
+    }
+
+    /**
+     * Returns {@code this + value} for every element.
+     *
+     * @param value the scalar
+     * @return a new tensor
+     */
+    public Tensor add(double value) {
+        return map(x -> x + value);
+    }
+
+    /**
+     * Returns {@code this - other}, element-wise with broadcasting.
+     *
+     * @param other the other operand
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor sub(Tensor other) {
+        return binary("sub", other, (x, y) -> x - y);
+    }
+
+    /**
+     * Returns {@code this - value} for every element.
+     *
+     * @param value the scalar
+     * @return a new tensor
+     */
+    public Tensor sub(double value) {
+        return map(x -> x - value);
+    }
+
+    /**
+     * Returns {@code this * other}, element-wise with broadcasting (numpy's {@code *}, not matmul).
+     *
+     * @param other the other operand
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor mul(Tensor other) {
+        return binary("mul", other, (x, y) -> x * y);
+    }
+
+    /**
+     * Returns {@code this * value} for every element.
+     *
+     * @param value the scalar
+     * @return a new tensor
+     */
+    public Tensor mul(double value) {
+        return map(x -> x * value);
+    }
+
+    /**
+     * Returns {@code this / other}, element-wise with broadcasting (IEEE: {@code 1/0 = inf}).
+     *
+     * @param other the divisor
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor div(Tensor other) {
+        return binary("div", other, (x, y) -> x / y);
+    }
+
+    /**
+     * Returns {@code this / value} for every element.
+     *
+     * @param value the divisor
+     * @return a new tensor
+     */
+    public Tensor div(double value) {
+        return map(x -> x / value);
+    }
+
+    /**
+     * Returns {@code this ** other}, element-wise with broadcasting ({@link Math#pow}).
+     *
+     * @param exponent the exponents
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor pow(Tensor exponent) {
+        return binary("pow", exponent, Math::pow);
+    }
+
+    /**
+     * Returns {@code this ** exponent} for every element.
+     *
+     * @param exponent the exponent
+     * @return a new tensor
+     */
+    public Tensor pow(double exponent) {
+        if (exponent == 2.0) {
+            return map(x -> x * x);
+        }
+        return map(x -> Math.pow(x, exponent));
+    }
+
+    /**
+     * Returns the larger of the two operands at each position, with broadcasting (NaN if either is NaN).
+     *
+     * @param other the other operand
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor maximum(Tensor other) {
+        return binary("maximum", other, Math::max);
+    }
+
+    /**
+     * Returns {@code max(this, value)} for every element: {@code maximum(0)} is ReLU, as in the seed's
+     * {@code np.maximum(0, z)}.
+     *
+     * @param value the scalar
+     * @return a new tensor
+     */
+    public Tensor maximum(double value) {
+        return map(x -> Math.max(x, value));
+    }
+
+    /**
+     * Returns the smaller of the two operands at each position, with broadcasting (NaN if either is NaN).
+     *
+     * @param other the other operand
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor minimum(Tensor other) {
+        return binary("minimum", other, Math::min);
+    }
+
+    /**
+     * Returns {@code min(this, value)} for every element.
+     *
+     * @param value the scalar
+     * @return a new tensor
+     */
+    public Tensor minimum(double value) {
+        return map(x -> Math.min(x, value));
+    }
+
+    /**
+     * Returns 1 where {@code this == other} and 0 elsewhere, with broadcasting.
+     *
+     * @param other the other operand
+     * @return a new tensor of 0s and 1s
+     */
+    public Tensor eq(Tensor other) {
+        return binary("eq", other, (x, y) -> x == y ? 1.0 : 0.0);
+    }
+
+    /**
+     * Returns 1 where {@code this != other} and 0 elsewhere, with broadcasting.
+     *
+     * @param other the other operand
+     * @return a new tensor of 0s and 1s
+     */
+    public Tensor ne(Tensor other) {
+        return binary("ne", other, (x, y) -> x != y ? 1.0 : 0.0);
+    }
+
+    /**
+     * Returns 1 where {@code this < other} and 0 elsewhere, with broadcasting.
+     *
+     * @param other the other operand
+     * @return a new tensor of 0s and 1s
+     */
+    public Tensor lt(Tensor other) {
+        return binary("lt", other, (x, y) -> x < y ? 1.0 : 0.0);
+    }
+
+    /**
+     * Returns 1 where {@code this <= other} and 0 elsewhere, with broadcasting.
+     *
+     * @param other the other operand
+     * @return a new tensor of 0s and 1s
+     */
+    public Tensor le(Tensor other) {
+        return binary("le", other, (x, y) -> x <= y ? 1.0 : 0.0);
+    }
+
+    /**
+     * Returns 1 where {@code this > other} and 0 elsewhere, with broadcasting.
+     *
+     * @param other the other operand
+     * @return a new tensor of 0s and 1s
+     */
+    public Tensor gt(Tensor other) {
+        return binary("gt", other, (x, y) -> x > y ? 1.0 : 0.0);
+    }
+
+    /**
+     * Returns 1 where {@code this >= other} and 0 elsewhere, with broadcasting.
+     *
+     * @param other the other operand
+     * @return a new tensor of 0s and 1s
+     */
+    public Tensor ge(Tensor other) {
+        return binary("ge", other, (x, y) -> x >= y ? 1.0 : 0.0);
+    }
+
+    /**
+     * Returns 1 where {@code this > value} and 0 elsewhere.
+     *
+     * @param value the threshold
+     * @return a new tensor of 0s and 1s
+     */
+    public Tensor gt(double value) {
+        return map(x -> x > value ? 1.0 : 0.0);
+    }
+
+    /**
+     * Returns 1 where {@code this < value} and 0 elsewhere.
+     *
+     * @param value the threshold
+     * @return a new tensor of 0s and 1s
+     */
+    public Tensor lt(double value) {
+        return map(x -> x < value ? 1.0 : 0.0);
+    }
+
+    /**
+     * Returns 1 where {@code this == value} and 0 elsewhere.
+     *
+     * @param value the value to compare with
+     * @return a new tensor of 0s and 1s
+     */
+    public Tensor eq(double value) {
+        return map(x -> x == value ? 1.0 : 0.0);
+    }
+
+    /**
+     * Chooses element-wise between two tensors, like {@code np.where(condition, ifTrue, ifFalse)}:
+     * where the condition is non-zero the result takes {@code ifTrue}, elsewhere {@code ifFalse}. All
+     * three broadcast together.
+     *
+     * @param condition the mask (non-zero means true)
+     * @param ifTrue values where the condition holds
+     * @param ifFalse values where it does not
+     * @return a new tensor of the broadcast shape of all three
+     */
+    public static Tensor where(Tensor condition, Tensor ifTrue, Tensor ifFalse) {
+        Shape outShape;
+        try {
+            outShape = Shape.broadcast(Shape.broadcast(condition.shape, ifTrue.shape), ifFalse.shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("where: condition " + condition.shape + ", ifTrue "
+                    + ifTrue.shape + " and ifFalse " + ifFalse.shape + " do not broadcast together: "
+                    + e.getMessage(), e);
+        }
+        Tensor c = condition.broadcastTo(outShape).contiguous();
+        Tensor t = ifTrue.broadcastTo(outShape).contiguous();
+        Tensor f = ifFalse.broadcastTo(outShape).contiguous();
+        double[] out = new double[outShape.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = c.storage[c.offset + i] != 0 ? t.storage[t.offset + i] : f.storage[f.offset + i];
+        }
+        return new Tensor(out, outShape);
+    }
+
+    /**
+     * Applies a function of two numbers element-wise, with broadcasting.
+     *
+     * @param other the second operand
+     * @param function the function, called as {@code function(thisElement, otherElement)}
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor zipWith(Tensor other, DoubleBinaryOperator function) {
+        return binary("zipWith", other, function);
+    }
+
+    private Tensor binary(String op, Tensor other, DoubleBinaryOperator function) {
+        Shape outShape;
+        if (shape.equals(other.shape)) {
+            outShape = shape;
+        } else {
+            try {
+                outShape = Shape.broadcast(shape, other.shape);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+            }
+        }
+        double[] out = new double[outShape.size()];
+        if (shape.equals(other.shape) && isContiguous() && other.isContiguous()) {
+            // The common case: no index arithmetic, one flat loop.
+            double[] a = storage;
+            double[] b = other.storage;
+            int ao = offset;
+            int bo = other.offset;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = function.applyAsDouble(a[ao + i], b[bo + i]);
+            }
+        } else {
+            StridedLoops.binary(this, other, outShape, out, function);
+        }
+        return new Tensor(out, outShape);
+    }
+
+    /**
+     * Returns the strides that read this tensor as if it had the (broadcast) shape {@code target}:
+     * stride 0 along every dimension that is stretched or added on the left.
+     */
+    int[] broadcastStrides(Shape target) {
+        int lead = target.rank() - rank();
+        int[] result = new int[target.rank()];
+        for (int i = 0; i < rank(); i++) {
+            result[lead + i] = shape.dim(i) == 1 && target.dim(lead + i) != 1 ? 0 : strides[i];
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Element-wise functions of one tensor
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Applies a function to every element.
+     *
+     * @param function the function
+     * @return a new tensor of the same shape
+     */
+    public Tensor map(DoubleUnaryOperator function) {
+        double[] out = new double[size()];
+        if (isContiguous()) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = function.applyAsDouble(storage[offset + i]);
+            }
+        } else {
+            double[] source = contiguousData();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = function.applyAsDouble(source[i]);
+            }
+        }
+        return new Tensor(out, shape);
+    }
+
+    /**
+     * Returns {@code -this}.
+     *
+     * @return a new tensor
+     */
+    public Tensor neg() {
+        return map(x -> -x);
+    }
+
+    /**
+     * Returns {@code |this|}.
+     *
+     * @return a new tensor
+     */
+    public Tensor abs() {
+        return map(Math::abs);
+    }
+
+    /**
+     * Returns {@code e^this}.
+     *
+     * @return a new tensor
+     */
+    public Tensor exp() {
+        return map(Math::exp);
+    }
+
+    /**
+     * Returns the natural logarithm (−inf at 0, NaN below 0).
+     *
+     * @return a new tensor
+     */
+    public Tensor log() {
+        return map(Math::log);
+    }
+
+    /**
+     * Returns the square root (NaN below 0).
+     *
+     * @return a new tensor
+     */
+    public Tensor sqrt() {
+        return map(Math::sqrt);
+    }
+
+    /**
+     * Returns the hyperbolic tangent.
+     *
+     * @return a new tensor
+     */
+    public Tensor tanh() {
+        return map(Math::tanh);
+    }
+
+    /**
+     * Returns the logistic sigmoid {@code 1 / (1 + e^-x)}, computed so that it is exact for large
+     * |x|: {@code sigmoid(-800) == 0} and {@code sigmoid(800) == 1}, never NaN.
+     *
+     * @return a new tensor
+     */
+    public Tensor sigmoid() {
+        return map(Tensor::sigmoid);
+    }
+
+    /**
+     * The logistic sigmoid of one number, stable for large |x|.
+     *
+     * <p>For x ≥ 0, {@code 1 / (1 + e^-x)} (e^-x cannot overflow). For x &lt; 0,
+     * {@code e^x / (1 + e^x)} (e^x cannot overflow, and underflows to exactly 0).
+     *
+     * @param x the input
+     * @return sigmoid(x), in [0, 1]
+     */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /**
+     * Returns the rectified linear unit {@code max(x, 0)}.
+     *
+     * @return a new tensor
+     */
+    public Tensor relu() {
+        return map(x -> Math.max(x, 0.0));
+    }
+
+    /**
+     * Returns the sign of every element: −1, 0 or 1 (NaN stays NaN).
+     *
+     * @return a new tensor
+     */
+    public Tensor sign() {
+        return map(Math::signum);
+    }
+
+    /**
+     * Limits every element to {@code [min, max]}.
+     *
+     * @param min the lower bound
+     * @param max the upper bound
+     * @return a new tensor
+     * @throws IllegalArgumentException if {@code min > max}
+     */
+    public Tensor clip(double min, double max) {
+        if (min > max) {
+            throw new IllegalArgumentException("clip: min (" + min + ") is greater than max (" + max + ")");
+        }
+        return map(x -> Math.min(Math.max(x, min), max));
+    }
+
+    /**
+     * Rounds every element to a number of decimals, half to even, like {@code np.round}.
+     *
+     * @param decimals digits after the point (may be negative)
+     * @return a new tensor
+     */
+    public Tensor round(int decimals) {
+        double scale = Math.pow(10, decimals);
+        return map(x -> Math.rint(x * scale) / scale);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Matrix products
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns the matrix product with numpy's {@code @} semantics.
+     *
+     * <ul>
+     *   <li>1-D · 1-D: the dot product, a scalar;</li>
+     *   <li>2-D · 2-D: {@code c_ij = Σ_k a_ik · b_kj};</li>
+     *   <li>1-D · 2-D and 2-D · 1-D: the vector is treated as a row (resp. column) and that
+     *       dimension is removed from the result;</li>
+     *   <li>N-D: a stack of matrices in the last two dimensions; the leading (batch) dimensions
+     *       broadcast.</li>
+     * </ul>
+     *
+     * @param other the right operand
+     * @return a new tensor
+     * @throws IllegalArgumentException naming both shapes if the inner dimensions differ, if either
+     *     operand is a scalar, or if the batch dimensions do not broadcast
+     */
+    public Tensor matmul(Tensor other) {
+        if (rank() == 0 || other.rank() == 0) {
+            throw new IllegalArgumentException("matmul: cannot multiply " + shape + " by " + other.shape
+                    + ": both operands need at least one dimension (use mul for scalars)");
+        }
+        Tensor a = rank() == 1 ? unsqueeze(0) : this;
+        Tensor b = other.rank() == 1 ? other.unsqueeze(1) : other;
+        int m = a.dim(-2);
+        int k = a.dim(-1);
+        int n = b.dim(-1);
+        if (b.dim(-2) != k) {
+            throw new IllegalArgumentException("matmul: cannot multiply " + shape + " by " + other.shape
+                    + ": inner dimensions " + k + " and " + b.dim(-2) + " differ");
+        }
+        Shape batch;
+        Shape aBatch = Shape.of(Arrays.copyOf(a.shape.toArray(), a.rank() - 2));
+        Shape bBatch = Shape.of(Arrays.copyOf(b.shape.toArray(), b.rank() - 2));
+        try {
+            batch = Shape.broadcast(aBatch, bBatch);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matmul: cannot multiply " + shape + " by " + other.shape
+                    + ": batch dimensions " + aBatch + " and " + bBatch + " do not broadcast", e);
+        }
+        int[] outDims = Arrays.copyOf(batch.toArray(), batch.rank() + 2);
+        outDims[batch.rank()] = m;
+        outDims[batch.rank() + 1] = n;
+        Shape outShape = Shape.of(outDims);
+        double[] out = new double[outShape.size()];
+        if (batch.rank() == 0) {
+            MatMul.multiply(m, k, n, a.dataForReading(), 0, b.dataForReading(), 0, out, 0);
+        } else {
+            double[] aData = a.broadcastTo(withMatrix(batch, m, k)).dataForReading();
+            double[] bData = b.broadcastTo(withMatrix(batch, k, n)).dataForReading();
+            for (int i = 0; i < batch.size(); i++) {
+                MatMul.multiply(m, k, n, aData, i * m * k, bData, i * k * n, out, i * m * n);
+            }
+        }
+        Tensor result = new Tensor(out, outShape);
+        if (rank() == 1) {
+            result = result.squeeze(-2);
+        }
+        if (other.rank() == 1) {
+            result = result.squeeze(-1);
+        }
+        return result;
+    }
+
+    private static Shape withMatrix(Shape batch, int rows, int cols) {
+        int[] dims = Arrays.copyOf(batch.toArray(), batch.rank() + 2);
+        dims[batch.rank()] = rows;
+        dims[batch.rank() + 1] = cols;
+        return Shape.of(dims);
+    }
+
+    /**
+     * Returns the dot product {@code Σ_i a_i · b_i} of two 1-D tensors of equal length.
+     *
+     * @param other the other vector
+     * @return a scalar tensor
+     * @throws IllegalArgumentException if either is not 1-D or the lengths differ
+     */
+    public Tensor dot(Tensor other) {
+        if (rank() != 1 || other.rank() != 1 || dim(0) != other.dim(0)) {
+            throw new IllegalArgumentException("dot: needs two 1-D tensors of equal length, got "
+                    + shape + " and " + other.shape);
+        }
+        return matmul(other);
+    }
+
+    /**
+     * Returns the outer product {@code c_ij = a_i · b_j} of two 1-D tensors.
+     *
+     * @param other the other vector
+     * @return a tensor of shape {@code (this.size, other.size)}
+     * @throws IllegalArgumentException if either is not 1-D
+     */
+    public Tensor outer(Tensor other) {
+        if (rank() != 1 || other.rank() != 1) {
+            throw new IllegalArgumentException("outer: needs two 1-D tensors, got " + shape + " and " + other.shape);
+        }
+        return unsqueeze(1).mul(other.unsqueeze(0));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Views: these share storage with this tensor
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns the transpose of a 2-D tensor (a view): element {@code (i, j)} of the result is element
+     * {@code (j, i)} of this. A 1-D tensor is returned unchanged, as in numpy.
+     *
+     * @return a view
+     * @throws IllegalArgumentException if the rank is above 2
+     */
+    public Tensor transpose() {
+        if (rank() < 2) {
+            return this;
+        }
+        if (rank() != 2) {
+            throw new IllegalArgumentException("transpose: the no-argument form needs rank <= 2, got shape "
+                    + shape + "; use transpose(axis0, axis1) or permute");
+        }
+        return permute(1, 0);
+    }
+
+    /**
+     * Swaps two dimensions (a view).
+     *
+     * @param axis0 one dimension
+     * @param axis1 the other
+     * @return a view
+     */
+    public Tensor transpose(int axis0, int axis1) {
+        int[] order = new int[rank()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int a = shape.normalizeAxis(axis0);
+        int b = shape.normalizeAxis(axis1);
+        order[a] = b;
+        order[b] = a;
+        return permute(order);
+    }
+
+    /**
+     * Reorders the dimensions (a view): dimension {@code i} of the result is dimension
+     * {@code order[i]} of this, like {@code np.transpose(x, order)}.
+     *
+     * @param order a permutation of {@code 0 … rank-1}
+     * @return a view
+     * @throws IllegalArgumentException if order is not a permutation
+     */
+    public Tensor permute(int... order) {
+        if (order.length != rank()) {
+            throw new IllegalArgumentException("permute: order " + Arrays.toString(order)
+                    + " has " + order.length + " entries but shape " + shape + " has rank " + rank());
+        }
+        boolean[] seen = new boolean[rank()];
+        int[] dims = new int[rank()];
+        int[] newStrides = new int[rank()];
+        for (int i = 0; i < order.length; i++) {
+            int axis = order[i] < 0 ? order[i] + rank() : order[i];
+            if (axis < 0 || axis >= rank() || seen[axis]) {
+                throw new IllegalArgumentException("permute: order " + Arrays.toString(order)
+                        + " is not a permutation of the " + rank() + " axes of shape " + shape);
+            }
+            seen[axis] = true;
+            dims[i] = shape.dim(axis);
+            newStrides[i] = strides[axis];
+        }
+        return new Tensor(storage, Shape.of(dims), newStrides, offset);
+    }
+
+    /**
+     * Returns the same elements, in the same row-major order, with a new shape. A view when this
+     * tensor is contiguous, a copy otherwise. One dimension may be {@code -1}: it is inferred.
+     *
+     * @param dims the new shape
+     * @return a tensor of the new shape
+     * @throws IllegalArgumentException if the element counts differ
+     */
+    public Tensor reshape(int... dims) {
+        int[] resolved = dims.clone();
+        int inferred = -1;
+        int known = 1;
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] == -1) {
+                if (inferred >= 0) {
+                    throw new IllegalArgumentException("reshape: only one dimension may be -1, got "
+                            + Arrays.toString(dims));
+                }
+                inferred = i;
+            } else if (resolved[i] < 0) {
+                throw new IllegalArgumentException("reshape: dimension " + i + " is negative in "
+                        + Arrays.toString(dims));
+            } else {
+                known *= resolved[i];
+            }
+        }
+        if (inferred >= 0) {
+            if (known == 0 || size() % known != 0) {
+                throw new IllegalArgumentException("reshape: cannot reshape " + shape + " (" + size()
+                        + " elements) into " + Arrays.toString(dims));
+            }
+            resolved[inferred] = size() / known;
+        }
+        Shape newShape = Shape.of(resolved);
+        if (newShape.size() != size()) {
+            throw new IllegalArgumentException("reshape: cannot reshape " + shape + " (" + size()
+                    + " elements) into " + newShape + " (" + newShape.size() + " elements)");
+        }
+        if (isContiguous()) {
+            return new Tensor(storage, newShape, newShape.contiguousStrides(), offset);
+        }
+        return new Tensor(contiguousData(), newShape);
+    }
+
+    /**
+     * Returns the tensor reshaped to one dimension with the same size.
+     *
+     * @param newShape the new shape
+     * @return a tensor of the new shape
+     */
+    public Tensor reshape(Shape newShape) {
+        return reshape(newShape.toArray());
+    }
+
+    /**
+     * Returns the elements as a 1-D tensor (a view when contiguous).
+     *
+     * @return a tensor of shape {@code (size,)}
+     */
+    public Tensor flatten() {
+        return reshape(size());
+    }
+
+    /**
+     * Removes every dimension of size 1 (a view).
+     *
+     * @return a view
+     */
+    public Tensor squeeze() {
+        int count = 0;
+        for (int i = 0; i < rank(); i++) {
+            if (shape.dim(i) != 1) {
+                count++;
+            }
+        }
+        int[] dims = new int[count];
+        int[] newStrides = new int[count];
+        int j = 0;
+        for (int i = 0; i < rank(); i++) {
+            if (shape.dim(i) != 1) {
+                dims[j] = shape.dim(i);
+                newStrides[j++] = strides[i];
+            }
+        }
+        return new Tensor(storage, Shape.of(dims), newStrides, offset);
+    }
+
+    /**
+     * Removes one dimension of size 1 (a view).
+     *
+     * @param axis the dimension; negative counts from the end
+     * @return a view
+     * @throws IllegalArgumentException if that dimension's size is not 1
+     */
+    public Tensor squeeze(int axis) {
+        int a = shape.normalizeAxis(axis);
+        if (shape.dim(a) != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + shape
+                    + " has size " + shape.dim(a) + ", only a dimension of size 1 can be removed");
+        }
+        return new Tensor(storage, Shape.of(remove(shape.toArray(), a)), remove(strides, a), offset);
+    }
+
+    /**
+     * Inserts a dimension of size 1 (a view).
+     *
+     * @param axis where the new dimension goes, in {@code [-(rank+1), rank]}
+     * @return a view of rank {@code rank + 1}
+     */
+    public Tensor unsqueeze(int axis) {
+        int a = axis < 0 ? axis + rank() + 1 : axis;
+        if (a < 0 || a > rank()) {
+            throw new IndexOutOfBoundsException("unsqueeze: axis " + axis + " is out of range for shape "
+                    + shape + " (valid: " + -(rank() + 1) + " to " + rank() + ")");
+        }
+        int stride = a < rank() ? strides[a] * shape.dim(a) : 1;
+        return new Tensor(storage, Shape.of(insert(shape.toArray(), a, 1)), insert(strides, a, stride), offset);
+    }
+
+    private static int[] remove(int[] values, int index) {
+        int[] result = new int[values.length - 1];
+        System.arraycopy(values, 0, result, 0, index);
+        System.arraycopy(values, index + 1, result, index, values.length - index - 1);
+        return result;
+    }
+
+    private static int[] insert(int[] values, int index, int value) {
+        int[] result = new int[values.length + 1];
+        System.arraycopy(values, 0, result, 0, index);
+        result[index] = value;
+        System.arraycopy(values, index, result, index + 1, values.length - index);
+        return result;
+    }
+
+    /**
+     * Broadcasts to a larger shape without copying (a view whose stretched dimensions have stride 0),
+     * like {@code np.broadcast_to}.
+     *
+     * @param target the shape to broadcast to
+     * @return a view of shape {@code target}; do not write into it
+     * @throws IllegalArgumentException if this shape does not broadcast to {@code target}
+     */
+    public Tensor broadcastTo(Shape target) {
+        if (shape.equals(target)) {
+            return this;
+        }
+        if (!shape.broadcastsTo(target)) {
+            throw new IllegalArgumentException("broadcastTo: cannot broadcast " + shape + " to " + target
+                    + ": each dimension must equal the target's or be 1, aligned at the right");
+        }
+        return new Tensor(storage, target, broadcastStrides(target), offset);
+    }
+
+    /**
+     * Broadcasts to a larger shape without copying, like PyTorch's {@code expand}; {@code -1} keeps a
+     * dimension as it is.
+     *
+     * @param dims the target shape
+     * @return a view
+     */
+    public Tensor expand(int... dims) {
+        int[] resolved = dims.clone();
+        int lead = resolved.length - rank();
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] == -1) {
+                if (i < lead) {
+                    throw new IllegalArgumentException("expand: -1 is not allowed for a new leading dimension "
+                            + i + " when expanding " + shape + " to " + Arrays.toString(dims));
+                }
+                resolved[i] = shape.dim(i - lead);
+            }
+        }
+        return broadcastTo(Shape.of(resolved));
+    }
+
+    /**
+     * Takes every {@code step}-th index in {@code [from, to)} along one dimension (a view), like
+     * {@code x[from:to:step]} in numpy. Negative bounds count from the end; bounds beyond the size
+     * are clamped, as numpy does.
+     *
+     * @param axis the dimension
+     * @param from the first index, inclusive
+     * @param to the end, exclusive
+     * @param step the stride; must be positive
+     * @return a view
+     */
+    public Tensor slice(int axis, int from, int to, int step) {
+        int a = shape.normalizeAxis(axis);
+        if (step <= 0) {
+            throw new IllegalArgumentException("slice: step must be positive, got " + step);
+        }
+        int size = shape.dim(a);
+        int start = clampSliceBound(from, size);
+        int end = clampSliceBound(to, size);
+        int count = end > start ? (end - start + step - 1) / step : 0;
+        int[] dims = shape.toArray();
+        dims[a] = count;
+        int[] newStrides = strides.clone();
+        newStrides[a] = strides[a] * step;
+        int newOffset = count == 0 ? offset : offset + start * strides[a];
+        return new Tensor(storage, Shape.of(dims), newStrides, newOffset);
+    }
+
+    /**
+     * Takes indices {@code [from, to)} along one dimension (a view).
+     *
+     * @param axis the dimension
+     * @param from the first index, inclusive
+     * @param to the end, exclusive
+     * @return a view
+     */
+    public Tensor slice(int axis, int from, int to) {
+        return slice(axis, from, to, 1);
+    }
+
+    private static int clampSliceBound(int bound, int size) {
+        int b = bound < 0 ? bound + size : bound;
+        return Math.max(0, Math.min(size, b));
+    }
+
+    /**
+     * Picks one index along a dimension and removes that dimension (a view), like {@code x[i]} or
+     * {@code x[:, i]}.
+     *
+     * @param axis the dimension
+     * @param index the index; negative counts from the end
+     * @return a view of rank {@code rank - 1}
+     */
+    public Tensor select(int axis, int index) {
+        int a = shape.normalizeAxis(axis);
+        int i = checkIndex("select", index, a);
+        return new Tensor(storage, Shape.of(remove(shape.toArray(), a)), remove(strides, a),
+                offset + i * strides[a]);
+    }
+
+    /**
+     * Returns a contiguous tensor with the same elements: this tensor if it already is contiguous,
+     * a row-major copy otherwise.
+     *
+     * @return a contiguous tensor
+     */
+    public Tensor contiguous() {
+        return isContiguous() ? this : new Tensor(contiguousData(), shape);
+    }
+
+    /**
+     * Returns a copy with its own storage.
+     *
+     * @return a new contiguous tensor equal to this one
+     */
+    public Tensor copy() {
+        return new Tensor(contiguousData(), shape);
+    }
+
+    /**
+     * Gathers whole slices along dimension 0 by index, like numpy's {@code x[indices]} with an
+     * integer index array: row {@code i} of the result is row {@code indices[i]} of this.
+     *
+     * @param indices the row indices (negative counts from the end)
+     * @return a new tensor of shape {@code (indices.length, …)}
+     */
+    public Tensor indexSelect(int[] indices) {
+        if (rank() == 0) {
+            throw new IllegalArgumentException("indexSelect: a scalar has no rows to select");
+        }
+        int[] dims = shape.toArray();
+        dims[0] = indices.length;
+        Tensor result = zeros(Shape.of(dims));
+        for (int i = 0; i < indices.length; i++) {
+            result.select(0, i).copyFrom(select(0, indices[i]));
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Joining
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Joins tensors along an existing dimension, like {@code np.concatenate}.
+     *
+     * @param axis the dimension to join along
+     * @param tensors the tensors; all of the same rank with equal sizes except along {@code axis}
+     * @return a new tensor
+     * @throws IllegalArgumentException naming the shapes that do not fit
+     */
+    public static Tensor concat(int axis, Tensor... tensors) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("concat: needs at least one tensor");
+        }
+        Shape first = tensors[0].shape;
+        if (first.rank() == 0) {
+            throw new IllegalArgumentException("concat: cannot concatenate scalars (shape ()), use stack");
+        }
+        int a = first.normalizeAxis(axis);
+        int total = 0;
+        for (int t = 0; t < tensors.length; t++) {
+            Shape s = tensors[t].shape;
+            boolean fits = s.rank() == first.rank();
+            for (int d = 0; fits && d < s.rank(); d++) {
+                fits = d == a || s.dim(d) == first.dim(d);
+            }
+            if (!fits) {
+                throw new IllegalArgumentException("concat: tensor " + t + " has shape " + s
+                        + " but tensor 0 has shape " + first + "; all dimensions except axis " + a
+                        + " must match");
+            }
+            total += s.dim(a);
+        }
+        int[] dims = first.toArray();
+        dims[a] = total;
+        Tensor result = zeros(Shape.of(dims));
+        int position = 0;
+        for (Tensor t : tensors) {
+            int length = t.dim(a);
+            result.slice(a, position, position + length).copyFrom(t);
+            position += length;
+        }
+        return result;
+    }
+
+    /**
+     * Joins tensors of equal shape along a new dimension, like {@code np.stack}.
+     *
+     * @param axis where the new dimension goes
+     * @param tensors the tensors, all of the same shape
+     * @return a new tensor of rank one more than the inputs
+     */
+    public static Tensor stack(int axis, Tensor... tensors) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("stack: needs at least one tensor");
+        }
+        Tensor[] expanded = new Tensor[tensors.length];
+        for (int t = 0; t < tensors.length; t++) {
+            if (!tensors[t].shape.equals(tensors[0].shape)) {
+                throw new IllegalArgumentException("stack: tensor " + t + " has shape " + tensors[t].shape
+                        + " but tensor 0 has shape " + tensors[0].shape + "; all must be equal");
+            }
+            expanded[t] = tensors[t].unsqueeze(axis);
+        }
+        return concat(axis < 0 ? axis + tensors[0].rank() + 1 : axis, expanded);
+    }
+
+    /**
+     * Joins tensors column-wise, like {@code np.hstack}: along dimension 1, or dimension 0 for 1-D
+     * tensors. The seed notebook builds its weight matrices from column vectors this way.
+     *
+     * @param tensors the tensors
+     * @return a new tensor
+     */
+    public static Tensor hstack(Tensor... tensors) {
+        if (tensors.length > 0 && tensors[0].rank() == 1) {
+            return concat(0, tensors);
+        }
+        return concat(1, tensors);
+    }
+
+    /**
+     * Joins tensors row-wise, like {@code np.vstack}: 1-D tensors become rows.
+     *
+     * @param tensors the tensors
+     * @return a new tensor
+     */
+    public static Tensor vstack(Tensor... tensors) {
+        Tensor[] rows = new Tensor[tensors.length];
+        for (int t = 0; t < tensors.length; t++) {
+            rows[t] = tensors[t].rank() == 1 ? tensors[t].unsqueeze(0) : tensors[t];
+        }
+        return concat(0, rows);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Reductions
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns the sum of all elements.
+     *
+     * @return a scalar tensor
+     */
+    public Tensor sum() {
+        return reduceAll("sum", LaneReducer.SUM);
+    }
+
+    /**
+     * Returns sums along one dimension.
+     *
+     * @param axis the dimension to sum over
+     * @param keepDims whether to keep that dimension with size 1 (so the result broadcasts against this)
+     * @return a new tensor
+     */
+    public Tensor sum(int axis, boolean keepDims) {
+        return reduce("sum", axis, keepDims, LaneReducer.SUM);
+    }
+
+    /**
+     * Returns the mean of all elements.
+     *
+     * @return a scalar tensor
+     * @throws IllegalArgumentException if the tensor is empty
+     */
+    public Tensor mean() {
+        return reduceAll("mean", LaneReducer.MEAN);
+    }
+
+    /**
+     * Returns means along one dimension.
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return a new tensor
+     */
+    public Tensor mean(int axis, boolean keepDims) {
+        return reduce("mean", axis, keepDims, LaneReducer.MEAN);
+    }
+
+    /**
+     * Returns the largest element (NaN if any is NaN).
+     *
+     * @return a scalar tensor
+     */
+    public Tensor max() {
+        return reduceAll("max", LaneReducer.MAX);
+    }
+
+    /**
+     * Returns maxima along one dimension.
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return a new tensor
+     */
+    public Tensor max(int axis, boolean keepDims) {
+        return reduce("max", axis, keepDims, LaneReducer.MAX);
+    }
+
+    /**
+     * Returns the smallest element (NaN if any is NaN).
+     *
+     * @return a scalar tensor
+     */
+    public Tensor min() {
+        return reduceAll("min", LaneReducer.MIN);
+    }
+
+    /**
+     * Returns minima along one dimension.
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return a new tensor
+     */
+    public Tensor min(int axis, boolean keepDims) {
+        return reduce("min", axis, keepDims, LaneReducer.MIN);
+    }
+
+    /**
+     * Returns the flat (row-major) index of the first largest element, like {@code np.argmax}.
+     *
+     * @return a scalar tensor holding the index
+     */
+    public Tensor argmax() {
+        return reduceAll("argmax", LaneReducer.ARGMAX);
+    }
+
+    /**
+     * Returns the index of the first largest element along one dimension.
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return a new tensor of indices
+     */
+    public Tensor argmax(int axis, boolean keepDims) {
+        return reduce("argmax", axis, keepDims, LaneReducer.ARGMAX);
+    }
+
+    /**
+     * Returns the flat (row-major) index of the first smallest element.
+     *
+     * @return a scalar tensor holding the index
+     */
+    public Tensor argmin() {
+        return reduceAll("argmin", LaneReducer.ARGMIN);
+    }
+
+    /**
+     * Returns the index of the first smallest element along one dimension.
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return a new tensor of indices
+     */
+    public Tensor argmin(int axis, boolean keepDims) {
+        return reduce("argmin", axis, keepDims, LaneReducer.ARGMIN);
+    }
+
+    /**
+     * Returns the population variance of all elements, {@code mean((x - mean(x))²)}, like numpy's
+     * {@code var} with {@code ddof=0}.
+     *
+     * @return a scalar tensor
+     */
+    public Tensor variance() {
+        return reduceAll("variance", LaneReducer.VARIANCE);
+    }
+
+    /**
+     * Returns population variances (ddof = 0) along one dimension.
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return a new tensor
+     */
+    public Tensor variance(int axis, boolean keepDims) {
+        return reduce("variance", axis, keepDims, LaneReducer.VARIANCE);
+    }
+
+    /**
+     * Returns the population standard deviation of all elements, {@code sqrt(variance())}.
+     *
+     * @return a scalar tensor
+     */
+    public Tensor std() {
+        return variance().sqrt();
+    }
+
+    /**
+     * Returns population standard deviations along one dimension.
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return a new tensor
+     */
+    public Tensor std(int axis, boolean keepDims) {
+        return variance(axis, keepDims).sqrt();
+    }
+
+    /**
+     * Returns {@code log Σ e^x} over all elements, computed stably as {@code m + log Σ e^(x - m)}
+     * with {@code m = max x}, so that large inputs do not overflow.
+     *
+     * @return a scalar tensor
+     */
+    public Tensor logSumExp() {
+        return reduceAll("logSumExp", LaneReducer.LOG_SUM_EXP);
+    }
+
+    /**
+     * Returns {@code log Σ e^x} along one dimension, computed stably.
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return a new tensor
+     */
+    public Tensor logSumExp(int axis, boolean keepDims) {
+        return reduce("logSumExp", axis, keepDims, LaneReducer.LOG_SUM_EXP);
+    }
+
+    /**
+     * Returns the softmax along one dimension, {@code e^x_i / Σ_j e^x_j}, computed stably as
+     * {@code exp(x - logSumExp(x))}.
+     *
+     * @param axis the dimension whose entries sum to 1 in the result
+     * @return a new tensor of the same shape
+     */
+    public Tensor softmax(int axis) {
+        return logSoftmax(axis).exp();
+    }
+
+    /**
+     * Returns the log-softmax along one dimension, {@code x_i - log Σ_j e^x_j}, computed stably:
+     * {@code logSoftmax([1000, 1001, 1002])} is finite.
+     *
+     * @param axis the dimension
+     * @return a new tensor of the same shape
+     */
+    public Tensor logSoftmax(int axis) {
+        return sub(logSumExp(axis, true));
+    }
+
+    /**
+     * Sums this tensor down to a shape that broadcasts to it — the inverse of broadcasting, used to
+     * undo broadcasting in gradients. Leading dimensions are summed away, and dimensions where
+     * {@code target} has 1 are summed with keepDims.
+     *
+     * @param target a shape that broadcasts to this tensor's shape
+     * @return a new tensor of shape {@code target} (this tensor itself if the shapes are equal)
+     * @throws IllegalArgumentException if {@code target} does not broadcast to this shape
+     */
+    public Tensor sumToShape(Shape target) {
+        if (shape.equals(target)) {
+            return this;
+        }
+        if (!target.broadcastsTo(shape)) {
+            throw new IllegalArgumentException("sumToShape: cannot sum " + shape + " down to " + target
+                    + ": the target must broadcast to the source shape");
+        }
+        Tensor result = this;
+        int lead = rank() - target.rank();
+        for (int i = 0; i < lead; i++) {
+            result = result.sum(0, false);
+        }
+        for (int i = 0; i < target.rank(); i++) {
+            if (target.dim(i) == 1 && result.dim(i) != 1) {
+                result = result.sum(i, true);
+            }
+        }
+        return result.reshape(target);
+    }
+
+    private Tensor reduceAll(String op, LaneReducer reducer) {
+        if (size() == 0 && reducer.needsElements()) {
+            throw new IllegalArgumentException(op + ": cannot reduce an empty tensor of shape " + shape);
+        }
+        double[] data = isContiguous() ? storage : contiguousData();
+        int start = isContiguous() ? offset : 0;
+        return of(reducer.reduce(data, start, 1, size()));
+    }
+
+    private Tensor reduce(String op, int axis, boolean keepDims, LaneReducer reducer) {
+        if (rank() == 0) {
+            throw new IllegalArgumentException(op + ": a scalar has no axis " + axis + " to reduce over");
+        }
+        int a = shape.normalizeAxis(axis);
+        if (shape.dim(a) == 0 && reducer.needsElements()) {
+            throw new IllegalArgumentException(op + ": cannot reduce over axis " + axis
+                    + " of size 0 in shape " + shape);
+        }
+        int[] outerDims = remove(shape.toArray(), a);
+        int[] outerStrides = remove(strides, a);
+        double[] out = new double[Shape.of(outerDims).size()];
+        StridedLoops.reduceLanes(storage, offset, outerDims, outerStrides, strides[a], shape.dim(a), out, reducer);
+        Shape outShape = keepDims ? Shape.of(insert(outerDims, a, 1)) : Shape.of(outerDims);
+        return new Tensor(out, outShape);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Writing in place — for optimizers and kernels
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Sets every element to a value, in place.
+     *
+     * @param value the value
+     * @return this tensor
+     */
+    public Tensor fill(double value) {
+        if (isContiguous()) {
+            Arrays.fill(storage, offset, offset + size(), value);
+        } else {
+            StridedLoops.fill(storage, offset, strides, shape.toArray(), value);
+        }
+        return this;
+    }
+
+    /**
+     * Copies another tensor's elements into this one, in place, broadcasting the source to this shape.
+     *
+     * @param source the values to copy; its shape must broadcast to this one
+     * @return this tensor
+     */
+    public Tensor copyFrom(Tensor source) {
+        Tensor s;
+        try {
+            s = source.broadcastTo(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("copyFrom: cannot copy " + source.shape + " into " + shape, e);
+        }
+        if (s.isContiguous() && isContiguous()) {
+            System.arraycopy(s.storage, s.offset, storage, offset, size());
+        } else {
+            double[] data = s.contiguousData();
+            StridedLoops.copy(data, 0, shape.contiguousStrides(), shape.toArray(), storage, offset, strides);
+        }
+        return this;
+    }
+
+    /**
+     * Adds another tensor into this one, in place: {@code this += other} (other broadcasts to this shape).
+     *
+     * @param other the tensor to add
+     * @return this tensor
+     */
+    public Tensor addInPlace(Tensor other) {
+        return addScaledInPlace(1.0, other);
+    }
+
+    /**
+     * Adds a multiple of another tensor into this one, in place: {@code this += alpha · other}
+     * (BLAS's "axpy"). Other broadcasts to this shape.
+     *
+     * @param alpha the multiplier
+     * @param other the tensor to add
+     * @return this tensor
+     */
+    public Tensor addScaledInPlace(double alpha, Tensor other) {
+        if (!other.shape.broadcastsTo(shape)) {
+            throw new IllegalArgumentException("addInPlace: cannot add " + other.shape + " into " + shape
+                    + ": the operand must broadcast to the target's shape");
+        }
+        if (isContiguous() && other.isContiguous() && other.shape.equals(shape)) {
+            double[] b = other.storage;
+            int bo = other.offset;
+            for (int i = 0; i < size(); i++) {
+                storage[offset + i] += alpha * b[bo + i];
+            }
+        } else {
+            copyFrom(add(other.mul(alpha)));
+        }
+        return this;
+    }
+
+    /**
+     * Multiplies every element by a scalar, in place.
+     *
+     * @param factor the multiplier
+     * @return this tensor
+     */
+    public Tensor mulInPlace(double factor) {
+        if (isContiguous()) {
+            for (int i = offset; i < offset + size(); i++) {
+                storage[i] *= factor;
+            }
+        } else {
+            copyFrom(mul(factor));
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Comparing and printing
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Tells whether two tensors are close element-wise, numpy's rule:
+     * {@code |a - b| <= atol + rtol·|b|} everywhere (with broadcasting). NaN is never close.
+     *
+     * @param other the tensor to compare with
+     * @param rtol the relative tolerance
+     * @param atol the absolute tolerance
+     * @return true if every element is close
+     */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        Tensor a = this;
+        Tensor b = other;
+        Shape common = Shape.broadcast(a.shape, b.shape);
+        double[] x = a.broadcastTo(common).contiguousData();
+        double[] y = b.broadcastTo(common).contiguousData();
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == y[i]) {
+                continue; // equal infinities are close
+            }
+            if (!(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Tells whether two tensors are close with numpy's default tolerances, {@code rtol = 1e-5} and
+     * {@code atol = 1e-8}.
+     *
+     * @param other the tensor to compare with
+     * @return true if every element is close
+     */
+    public boolean allClose(Tensor other) {
+        return allClose(other, 1e-5, 1e-8);
+    }
+
+    /**
+     * Tells whether the other object is a tensor of the same shape with exactly the same elements
+     * (compared as {@link Arrays#equals(double[], double[])} does: NaN equals NaN, 0.0 differs from -0.0).
+     * Layout (strides, offset) does not matter.
+     *
+     * @param other the object to compare with
+     * @return true if equal
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Tensor)) {
+            return false;
+        }
+        Tensor that = (Tensor) other;
+        return shape.equals(that.shape) && Arrays.equals(contiguousData(), that.contiguousData());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * shape.hashCode() + Arrays.hashCode(contiguousData());
+    }
+
+    /**
+     * Returns the elements formatted as numpy prints them, e.g. {@code [[2.3  2.46 0.21]]}; large
+     * tensors are summarised with {@code ...}. Use {@link #toStringWithShape()} to see the shape too.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+
+    /**
+     * Returns {@link #toString()} followed by the shape, e.g. {@code [1. 2.] shape=(2,)}.
+     *
+     * @return the text
+     */
+    public String toStringWithShape() {
+        return toString() + " shape=" + shape;
+    }
+}

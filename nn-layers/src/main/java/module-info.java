@@ -1,0 +1,7 @@
+/**
+ * Layers, losses, optimizers and data for training networks with gradschool.
+ */
+module gradschool.nn {
+    requires transitive gradschool.autograd;
+
+}
