@@ -3,5 +3,6 @@
  */
 module gradschool.nn {
     requires transitive gradschool.autograd;
+    exports gradschool.data;
 
 }
