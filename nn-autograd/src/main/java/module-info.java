@@ -5,4 +5,6 @@
 module gradschool.autograd {
     requires transitive gradschool.core;
 
+    exports gradschool.autograd;
+    exports gradschool.autograd.functions;
 }

@@ -1,0 +1,128 @@
+package gradschool.autograd;
+
+import gradschool.core.Tensor;
+
+/**
+ * A per-thread debugging scope that stops at the first NaN or infinity.
+ *
+ * <pre>{@code
+ * try (var detect = AnomalyMode.on()) {
+ *     Variable loss = model.forward(x).log().mean();   // log(0) = -inf here?
+ *     loss.backward();
+ * } // AnomalyException: "Log produced -Infinity in forward, at Lesson.main(Lesson.java:12)"
+ * }</pre>
+ *
+ * <p>Inside the scope, every forward result and every gradient a backward step produces is checked;
+ * the first non-finite value throws an {@link AnomalyException} that names the op, the phase and the
+ * user's source line where the op was applied. The checks cost a pass over each result, so the mode
+ * is off by default.
+ */
+public final class AnomalyMode {
+
+    private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private AnomalyMode() {
+    }
+
+    /**
+     * Tells whether anomaly detection is on for this thread.
+     *
+     * @return true if on
+     */
+    public static boolean isEnabled() {
+        return ENABLED.get();
+    }
+
+    /**
+     * Turns anomaly detection on for this thread until the scope is closed.
+     *
+     * @return a scope that restores the previous state when closed
+     */
+    public static Scope on() {
+        boolean previous = ENABLED.get();
+        ENABLED.set(true);
+        return new Scope(previous);
+    }
+
+    static void checkForward(Function function, Tensor result) {
+        String bad = firstNonFinite(result);
+        if (bad != null) {
+            throw new AnomalyException(function.name() + " produced " + bad + " in forward, at "
+                    + siteText(CreationSite.capture()), function, "forward");
+        }
+    }
+
+    static void checkBackward(Function function, Variable output, Variable[] gradients) {
+        for (int i = 0; i < gradients.length; i++) {
+            if (gradients[i] == null) {
+                continue;
+            }
+            String bad = firstNonFinite(gradients[i].value());
+            if (bad != null) {
+                throw new AnomalyException(function.name() + " produced " + bad + " in backward (gradient for input "
+                        + i + "), for the op applied at " + siteText(output.creationSite()), function, "backward");
+            }
+        }
+    }
+
+    private static String siteText(CreationSite site) {
+        return site == null ? "an unknown site (creation sites are not being recorded)" : site.toString();
+    }
+
+    private static String firstNonFinite(Tensor tensor) {
+        double[] values = tensor.toDoubleArray();
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return Double.toString(v);
+            }
+        }
+        return null;
+    }
+
+    /** An anomaly-detection scope; closing it restores the previous state. */
+    public static final class Scope implements AutoCloseable {
+        private final boolean previous;
+
+        private Scope(boolean previous) {
+            this.previous = previous;
+        }
+
+        /** Restores the previous state. */
+        @Override
+        public void close() {
+            ENABLED.set(previous);
+        }
+    }
+
+    /** Thrown in anomaly mode when an op produces NaN or infinity. */
+    public static final class AnomalyException extends ArithmeticException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Function function;
+        private final String phase;
+
+        AnomalyException(String message, Function function, String phase) {
+            super(message);
+            this.function = function;
+            this.phase = phase;
+        }
+
+        /**
+         * Returns the op that produced the value.
+         *
+         * @return the function
+         */
+        public Function function() {
+            return function;
+        }
+
+        /**
+         * Returns {@code "forward"} or {@code "backward"}.
+         *
+         * @return the phase
+         */
+        public String phase() {
+            return phase;
+        }
+    }
+}

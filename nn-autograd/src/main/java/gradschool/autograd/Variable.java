@@ -1,0 +1,1008 @@
+package gradschool.autograd;
+
+import gradschool.autograd.functions.Abs;
+import gradschool.autograd.functions.Add;
+import gradschool.autograd.functions.Clip;
+import gradschool.autograd.functions.Concat;
+import gradschool.autograd.functions.Div;
+import gradschool.autograd.functions.Exp;
+import gradschool.autograd.functions.Expand;
+import gradschool.autograd.functions.IndexSelect;
+import gradschool.autograd.functions.LeakyRelu;
+import gradschool.autograd.functions.Log;
+import gradschool.autograd.functions.LogSoftmax;
+import gradschool.autograd.functions.LogSumExp;
+import gradschool.autograd.functions.MatMul;
+import gradschool.autograd.functions.Max;
+import gradschool.autograd.functions.Maximum;
+import gradschool.autograd.functions.Mean;
+import gradschool.autograd.functions.Min;
+import gradschool.autograd.functions.Minimum;
+import gradschool.autograd.functions.Mul;
+import gradschool.autograd.functions.Neg;
+import gradschool.autograd.functions.Permute;
+import gradschool.autograd.functions.Pow;
+import gradschool.autograd.functions.PowScalar;
+import gradschool.autograd.functions.Relu;
+import gradschool.autograd.functions.Reshape;
+import gradschool.autograd.functions.Select;
+import gradschool.autograd.functions.Sigmoid;
+import gradschool.autograd.functions.Slice;
+import gradschool.autograd.functions.Softmax;
+import gradschool.autograd.functions.Sqrt;
+import gradschool.autograd.functions.Sub;
+import gradschool.autograd.functions.Sum;
+import gradschool.autograd.functions.SumToShape;
+import gradschool.autograd.functions.Tanh;
+import gradschool.autograd.functions.Variance;
+import gradschool.autograd.functions.Where;
+import gradschool.core.Shape;
+import gradschool.core.Tensor;
+import java.util.List;
+
+/**
+ * A tensor that remembers how it was made, so it can send gradients back.
+ *
+ * <pre>{@code
+ * Variable x = Variable.requiringGrad(Tensor.of(new double[] {1, 2, 3})).named("x");
+ * Variable w = Variable.requiringGrad(Tensor.of(new double[] {0.2, 0.8, -0.5})).named("w");
+ * Variable z = w.matmul(x).add(2);       // z = w·x + b = 2.3, as in the seed notebook
+ * z.relu().backward();
+ * w.grad();                              // [1. 2. 3.]  — d relu(w·x + b) / dw = x
+ * }</pre>
+ *
+ * <p>A variable holds:
+ * <ul>
+ *   <li>its {@link #value()}, a {@link Tensor};</li>
+ *   <li>its {@link #grad()}: null until a backward pass reaches it, then {@code dL/d(this)}, added
+ *       up over every backward pass until {@link #zeroGrad()};</li>
+ *   <li>whether it {@link #requiresGrad()};</li>
+ *   <li>the {@link Function} that made it (null for a leaf — a variable you created) and, through
+ *       it, that function's inputs in argument order;</li>
+ *   <li>an optional human {@link #name()} and the {@link #creationSite()} in your code.</li>
+ * </ul>
+ *
+ * <p>The fluent methods ({@code x.matmul(w).add(b).relu()}) do nothing but apply the matching
+ * {@code Function} from {@code gradschool.autograd.functions}.
+ */
+public final class Variable {
+
+    private static final int SMALL = 10;
+
+    private final Tensor value;
+    private final Function function;
+    private final boolean requiresGrad;
+    private final CreationSite creationSite;
+    private Variable grad;
+    private String name;
+    private boolean retainsGrad;
+
+    Variable(Tensor value, Function function, boolean requiresGrad) {
+        this.value = value;
+        this.function = function;
+        this.requiresGrad = requiresGrad;
+        this.creationSite = CreationSite.capture();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Making leaves
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns a leaf that does not require a gradient: data, such as inputs and targets.
+     *
+     * @param value the value
+     * @return a new leaf
+     */
+    public static Variable of(Tensor value) {
+        return new Variable(value, null, false);
+    }
+
+    /**
+     * Returns a scalar leaf that does not require a gradient.
+     *
+     * @param value the value
+     * @return a new leaf of shape {@code ()}
+     */
+    public static Variable of(double value) {
+        return of(Tensor.of(value));
+    }
+
+    /**
+     * Returns a leaf that requires a gradient: a weight, or any value you want {@code dL/d(value)} for.
+     *
+     * @param value the value
+     * @return a new leaf
+     */
+    public static Variable requiringGrad(Tensor value) {
+        return new Variable(value, null, true);
+    }
+
+    /**
+     * Returns a scalar leaf that requires a gradient.
+     *
+     * @param value the value
+     * @return a new leaf of shape {@code ()}
+     */
+    public static Variable requiringGrad(double value) {
+        return requiringGrad(Tensor.of(value));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // What it holds
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns the value.
+     *
+     * @return the tensor (do not modify it unless you are an optimizer)
+     */
+    public Tensor value() {
+        return value;
+    }
+
+    /**
+     * Returns the accumulated gradient {@code dL/d(this)}, or null if no backward pass has reached
+     * this variable since the last {@link #zeroGrad()}.
+     *
+     * @return the gradient, with this variable's shape
+     */
+    public Tensor grad() {
+        return grad == null ? null : grad.value();
+    }
+
+    /**
+     * Returns the accumulated gradient as a variable: after {@code backward(seed, true)} it has a
+     * history and can be differentiated again.
+     *
+     * @return the gradient variable, or null
+     */
+    public Variable gradVariable() {
+        return grad;
+    }
+
+    /**
+     * Tells whether gradients flow to this variable.
+     *
+     * @return true for leaves made with {@link #requiringGrad} and for results of ops on them
+     */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /**
+     * Returns the function that made this variable, or null for a leaf.
+     *
+     * @return the function
+     */
+    public Function function() {
+        return function;
+    }
+
+    /**
+     * Returns the inputs of the function that made this variable (empty for a leaf).
+     *
+     * @return the inputs in argument order
+     */
+    public List<Variable> inputs() {
+        return function == null ? List.of() : function.inputs();
+    }
+
+    /**
+     * Tells whether this variable was created directly rather than computed by an op.
+     *
+     * @return true for a leaf
+     */
+    public boolean isLeaf() {
+        return function == null;
+    }
+
+    /**
+     * Returns the name given with {@link #named}, or null.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Gives this variable a name, shown by {@link #toString()}, graph drawings and explanations.
+     *
+     * @param newName the name, e.g. {@code "W1"}
+     * @return this variable
+     */
+    public Variable named(String newName) {
+        this.name = newName;
+        return this;
+    }
+
+    /**
+     * Returns where in the user's code this variable was made, or null if not recorded.
+     *
+     * @return the creation site
+     */
+    public CreationSite creationSite() {
+        return creationSite;
+    }
+
+    /**
+     * Returns the shape of the value.
+     *
+     * @return the shape
+     */
+    public Shape shape() {
+        return value.shape();
+    }
+
+    /**
+     * Returns the number of dimensions.
+     *
+     * @return the rank
+     */
+    public int rank() {
+        return value.rank();
+    }
+
+    /**
+     * Returns the number of elements.
+     *
+     * @return the size
+     */
+    public int size() {
+        return value.size();
+    }
+
+    /**
+     * Returns the value of a one-element variable.
+     *
+     * @return the number
+     */
+    public double item() {
+        return value.item();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The backward pass
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Computes {@code d(this)/d(leaf)} for every leaf that requires a gradient and adds it into the
+     * leaf's {@link #grad()}. This variable must have exactly one element (a loss).
+     *
+     * @throws IllegalArgumentException if this variable has more than one element (pass a seed), or
+     *     does not require a gradient
+     */
+    public void backward() {
+        if (size() != 1) {
+            throw new IllegalArgumentException("backward: called without a seed on a variable of shape "
+                    + shape() + " (" + size() + " elements); only a one-element output (a loss) has an "
+                    + "implicit seed of 1 — call backward(seed) with a seed of shape " + shape());
+        }
+        backward(Tensor.ones(shape()));
+    }
+
+    /**
+     * Runs backward with an explicit seed {@code dL/d(this)}, adding into every leaf's gradient.
+     *
+     * @param seed the gradient of the final loss with respect to this variable, of this shape
+     */
+    public void backward(Tensor seed) {
+        Autograd.backward(this, seed, false);
+    }
+
+    /**
+     * Runs backward and records the backward pass itself, so that the leaves' gradients
+     * ({@link #gradVariable()}) can be differentiated again.
+     *
+     * @param seed the seed gradient, of this shape
+     */
+    public void backwardCreatingGraph(Tensor seed) {
+        Autograd.backward(this, seed, true);
+    }
+
+    /**
+     * Forgets the accumulated gradient (sets it to null).
+     */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /**
+     * Asks the backward pass to keep this variable's gradient in {@link #grad()} even though it is not
+     * a leaf — handy for looking at {@code dL/dZ} of a hidden layer.
+     *
+     * @return this variable
+     */
+    public Variable retainGrad() {
+        retainsGrad = true;
+        return this;
+    }
+
+    boolean retainsGrad() {
+        return retainsGrad;
+    }
+
+    /** Adds into the gradient total: the {@code +=} that makes repeated backward passes add up. */
+    void accumulateGrad(Variable gradient) {
+        grad = grad == null ? gradient : grad.add(gradient);
+    }
+
+    /**
+     * Returns a leaf with the same value and no history: gradients do not flow through it.
+     *
+     * @return a new leaf sharing this variable's value
+     */
+    public Variable detach() {
+        return of(value);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Operations: each applies one Function
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns {@code this + other} with broadcasting ({@link Add}).
+     *
+     * @param other the other operand
+     * @return the sum
+     */
+    public Variable add(Variable other) {
+        return new Add().apply(this, other);
+    }
+
+    /**
+     * Returns {@code this + c}.
+     *
+     * @param c the scalar
+     * @return the sum
+     */
+    public Variable add(double c) {
+        return add(of(c));
+    }
+
+    /**
+     * Returns {@code this - other} with broadcasting ({@link Sub}).
+     *
+     * @param other the other operand
+     * @return the difference
+     */
+    public Variable sub(Variable other) {
+        return new Sub().apply(this, other);
+    }
+
+    /**
+     * Returns {@code this - c}.
+     *
+     * @param c the scalar
+     * @return the difference
+     */
+    public Variable sub(double c) {
+        return sub(of(c));
+    }
+
+    /**
+     * Returns {@code c - this} (the scalar on the left).
+     *
+     * @param c the scalar
+     * @return the difference
+     */
+    public Variable rsub(double c) {
+        return of(c).sub(this);
+    }
+
+    /**
+     * Returns {@code this * other}, element-wise with broadcasting ({@link Mul}).
+     *
+     * @param other the other operand
+     * @return the product
+     */
+    public Variable mul(Variable other) {
+        return new Mul().apply(this, other);
+    }
+
+    /**
+     * Returns {@code this * c}.
+     *
+     * @param c the scalar
+     * @return the product
+     */
+    public Variable mul(double c) {
+        return mul(of(c));
+    }
+
+    /**
+     * Returns {@code this / other}, element-wise with broadcasting ({@link Div}).
+     *
+     * @param other the divisor
+     * @return the quotient
+     */
+    public Variable div(Variable other) {
+        return new Div().apply(this, other);
+    }
+
+    /**
+     * Returns {@code this / c}.
+     *
+     * @param c the divisor
+     * @return the quotient
+     */
+    public Variable div(double c) {
+        return div(of(c));
+    }
+
+    /**
+     * Returns {@code c / this} (the scalar on the left).
+     *
+     * @param c the dividend
+     * @return the quotient
+     */
+    public Variable rdiv(double c) {
+        return of(c).div(this);
+    }
+
+    /**
+     * Returns {@code -this} ({@link Neg}).
+     *
+     * @return the negation
+     */
+    public Variable neg() {
+        return new Neg().apply(this);
+    }
+
+    /**
+     * Returns {@code this ** exponent} for a constant exponent ({@link PowScalar}).
+     *
+     * @param exponent the exponent
+     * @return the power
+     */
+    public Variable pow(double exponent) {
+        return new PowScalar(exponent).apply(this);
+    }
+
+    /**
+     * Returns {@code this ** exponent}, element-wise with broadcasting ({@link Pow}).
+     *
+     * @param exponent the exponents (a variable: it gets a gradient too)
+     * @return the power
+     */
+    public Variable pow(Variable exponent) {
+        return new Pow().apply(this, exponent);
+    }
+
+    /**
+     * Returns {@code e^this} ({@link Exp}).
+     *
+     * @return the exponential
+     */
+    public Variable exp() {
+        return new Exp().apply(this);
+    }
+
+    /**
+     * Returns the natural logarithm ({@link Log}).
+     *
+     * @return the logarithm
+     */
+    public Variable log() {
+        return new Log().apply(this);
+    }
+
+    /**
+     * Returns the square root ({@link Sqrt}).
+     *
+     * @return the root
+     */
+    public Variable sqrt() {
+        return new Sqrt().apply(this);
+    }
+
+    /**
+     * Returns {@code |this|} ({@link Abs}).
+     *
+     * @return the absolute value
+     */
+    public Variable abs() {
+        return new Abs().apply(this);
+    }
+
+    /**
+     * Returns the hyperbolic tangent ({@link Tanh}).
+     *
+     * @return tanh
+     */
+    public Variable tanh() {
+        return new Tanh().apply(this);
+    }
+
+    /**
+     * Returns the logistic sigmoid {@code 1 / (1 + e^-x)} ({@link Sigmoid}).
+     *
+     * @return the sigmoid
+     */
+    public Variable sigmoid() {
+        return new Sigmoid().apply(this);
+    }
+
+    /**
+     * Returns {@code max(x, 0)} ({@link Relu}).
+     *
+     * @return the ReLU
+     */
+    public Variable relu() {
+        return new Relu().apply(this);
+    }
+
+    /**
+     * Returns {@code x} where {@code x > 0} and {@code slope·x} elsewhere ({@link LeakyRelu}).
+     *
+     * @param slope the slope for negative inputs, e.g. 0.01
+     * @return the leaky ReLU
+     */
+    public Variable leakyRelu(double slope) {
+        return new LeakyRelu(slope).apply(this);
+    }
+
+    /**
+     * Returns the element-wise maximum, with broadcasting ({@link Maximum}).
+     *
+     * @param other the other operand
+     * @return the maximum
+     */
+    public Variable maximum(Variable other) {
+        return new Maximum().apply(this, other);
+    }
+
+    /**
+     * Returns {@code max(this, c)} element-wise.
+     *
+     * @param c the scalar
+     * @return the maximum
+     */
+    public Variable maximum(double c) {
+        return maximum(of(c));
+    }
+
+    /**
+     * Returns the element-wise minimum, with broadcasting ({@link Minimum}).
+     *
+     * @param other the other operand
+     * @return the minimum
+     */
+    public Variable minimum(Variable other) {
+        return new Minimum().apply(this, other);
+    }
+
+    /**
+     * Returns {@code min(this, c)} element-wise.
+     *
+     * @param c the scalar
+     * @return the minimum
+     */
+    public Variable minimum(double c) {
+        return minimum(of(c));
+    }
+
+    /**
+     * Limits every element to {@code [min, max]} ({@link Clip}).
+     *
+     * @param min the lower bound
+     * @param max the upper bound
+     * @return the clipped values
+     */
+    public Variable clip(double min, double max) {
+        return new Clip(min, max).apply(this);
+    }
+
+    /**
+     * Returns the matrix product with numpy's {@code @} semantics ({@link MatMul}).
+     *
+     * @param other the right operand
+     * @return the product
+     */
+    public Variable matmul(Variable other) {
+        return new MatMul().apply(this, other);
+    }
+
+    /**
+     * Returns the transpose of a 2-D variable ({@link Permute}).
+     *
+     * @return the transpose
+     */
+    public Variable transpose() {
+        if (rank() < 2) {
+            return this;
+        }
+        if (rank() != 2) {
+            throw new IllegalArgumentException("transpose: the no-argument form needs rank <= 2, got shape "
+                    + shape() + "; use transpose(axis0, axis1) or permute");
+        }
+        return permute(1, 0);
+    }
+
+    /**
+     * Swaps two dimensions ({@link Permute}).
+     *
+     * @param axis0 one dimension
+     * @param axis1 the other
+     * @return the transposed variable
+     */
+    public Variable transpose(int axis0, int axis1) {
+        int[] order = new int[rank()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int a = shape().normalizeAxis(axis0);
+        int b = shape().normalizeAxis(axis1);
+        order[a] = b;
+        order[b] = a;
+        return permute(order);
+    }
+
+    /**
+     * Reorders the dimensions ({@link Permute}).
+     *
+     * @param order a permutation of the axes
+     * @return the permuted variable
+     */
+    public Variable permute(int... order) {
+        return new Permute(order).apply(this);
+    }
+
+    /**
+     * Returns the same elements with a new shape; one dimension may be {@code -1} ({@link Reshape}).
+     *
+     * @param dims the new shape
+     * @return the reshaped variable
+     */
+    public Variable reshape(int... dims) {
+        return new Reshape(dims).apply(this);
+    }
+
+    /**
+     * Returns the elements as one dimension ({@link Reshape}).
+     *
+     * @return the flattened variable
+     */
+    public Variable flatten() {
+        return reshape(size());
+    }
+
+    /**
+     * Removes every dimension of size 1 ({@link Reshape}).
+     *
+     * @return the squeezed variable
+     */
+    public Variable squeeze() {
+        return reshape(value.squeeze().shape().toArray());
+    }
+
+    /**
+     * Removes one dimension of size 1 ({@link Reshape}).
+     *
+     * @param axis the dimension
+     * @return the squeezed variable
+     */
+    public Variable squeeze(int axis) {
+        return reshape(value.squeeze(axis).shape().toArray());
+    }
+
+    /**
+     * Inserts a dimension of size 1 ({@link Reshape}).
+     *
+     * @param axis where it goes
+     * @return the unsqueezed variable
+     */
+    public Variable unsqueeze(int axis) {
+        return reshape(value.unsqueeze(axis).shape().toArray());
+    }
+
+    /**
+     * Broadcasts to a larger shape ({@link Expand}); {@code -1} keeps a dimension.
+     *
+     * @param dims the target shape
+     * @return the expanded variable
+     */
+    public Variable expand(int... dims) {
+        return broadcastTo(value.expand(dims).shape());
+    }
+
+    /**
+     * Broadcasts to a shape ({@link Expand}).
+     *
+     * @param target the shape
+     * @return the broadcast variable
+     */
+    public Variable broadcastTo(Shape target) {
+        return new Expand(target).apply(this);
+    }
+
+    /**
+     * Sums down to a shape that broadcasts to this one — the inverse of broadcasting ({@link SumToShape}).
+     *
+     * @param target the smaller shape
+     * @return the summed variable
+     */
+    public Variable sumToShape(Shape target) {
+        if (target.equals(shape())) {
+            return this;
+        }
+        return new SumToShape(target).apply(this);
+    }
+
+    /**
+     * Takes every {@code step}-th index of {@code [from, to)} along one dimension ({@link Slice}).
+     *
+     * @param axis the dimension
+     * @param from the first index
+     * @param to the end, exclusive
+     * @param step the stride
+     * @return the slice
+     */
+    public Variable slice(int axis, int from, int to, int step) {
+        return new Slice(axis, from, to, step).apply(this);
+    }
+
+    /**
+     * Takes indices {@code [from, to)} along one dimension ({@link Slice}).
+     *
+     * @param axis the dimension
+     * @param from the first index
+     * @param to the end, exclusive
+     * @return the slice
+     */
+    public Variable slice(int axis, int from, int to) {
+        return slice(axis, from, to, 1);
+    }
+
+    /**
+     * Picks one index along a dimension and removes that dimension ({@link Select}).
+     *
+     * @param axis the dimension
+     * @param index the index
+     * @return the selection
+     */
+    public Variable select(int axis, int index) {
+        return new Select(axis, index).apply(this);
+    }
+
+    /**
+     * Gathers rows (slices along dimension 0) by index ({@link IndexSelect}); an index may repeat.
+     *
+     * @param indices the row indices
+     * @return the gathered rows
+     */
+    public Variable indexSelect(int[] indices) {
+        return new IndexSelect(indices).apply(this);
+    }
+
+    /**
+     * Joins variables along an existing dimension ({@link Concat}).
+     *
+     * @param axis the dimension
+     * @param parts the variables
+     * @return the joined variable
+     */
+    public static Variable concat(int axis, Variable... parts) {
+        return new Concat(axis).apply(parts);
+    }
+
+    /**
+     * Joins variables of equal shape along a new dimension (unsqueeze, then {@link Concat}).
+     *
+     * @param axis where the new dimension goes
+     * @param parts the variables
+     * @return the stacked variable
+     */
+    public static Variable stack(int axis, Variable... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("stack: needs at least one variable");
+        }
+        Variable[] expanded = new Variable[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            expanded[i] = parts[i].unsqueeze(axis);
+        }
+        return concat(axis < 0 ? axis + parts[0].rank() + 1 : axis, expanded);
+    }
+
+    /**
+     * Chooses element-wise: {@code ifTrue} where the mask is non-zero, {@code ifFalse} elsewhere
+     * ({@link Where}). The mask is data, not differentiated.
+     *
+     * @param mask the condition
+     * @param ifTrue values where it holds
+     * @param ifFalse values where it does not
+     * @return the chosen values
+     */
+    public static Variable where(Tensor mask, Variable ifTrue, Variable ifFalse) {
+        return new Where(mask).apply(ifTrue, ifFalse);
+    }
+
+    /**
+     * Returns the sum of all elements ({@link Sum}).
+     *
+     * @return a scalar
+     */
+    public Variable sum() {
+        return new Sum().apply(this);
+    }
+
+    /**
+     * Returns sums along one dimension ({@link Sum}).
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return the sums
+     */
+    public Variable sum(int axis, boolean keepDims) {
+        return new Sum(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns the mean of all elements ({@link Mean}).
+     *
+     * @return a scalar
+     */
+    public Variable mean() {
+        return new Mean().apply(this);
+    }
+
+    /**
+     * Returns means along one dimension ({@link Mean}).
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return the means
+     */
+    public Variable mean(int axis, boolean keepDims) {
+        return new Mean(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns the largest element ({@link Max}; ties share the gradient evenly).
+     *
+     * @return a scalar
+     */
+    public Variable max() {
+        return new Max().apply(this);
+    }
+
+    /**
+     * Returns maxima along one dimension ({@link Max}).
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return the maxima
+     */
+    public Variable max(int axis, boolean keepDims) {
+        return new Max(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns the smallest element ({@link Min}; ties share the gradient evenly).
+     *
+     * @return a scalar
+     */
+    public Variable min() {
+        return new Min().apply(this);
+    }
+
+    /**
+     * Returns minima along one dimension ({@link Min}).
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return the minima
+     */
+    public Variable min(int axis, boolean keepDims) {
+        return new Min(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns the population variance of all elements ({@link Variance}).
+     *
+     * @return a scalar
+     */
+    public Variable variance() {
+        return new Variance().apply(this);
+    }
+
+    /**
+     * Returns population variances along one dimension ({@link Variance}).
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return the variances
+     */
+    public Variable variance(int axis, boolean keepDims) {
+        return new Variance(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns {@code log Σ e^x} over all elements, computed stably ({@link LogSumExp}).
+     *
+     * @return a scalar
+     */
+    public Variable logSumExp() {
+        return flatten().logSumExp(0, false);
+    }
+
+    /**
+     * Returns {@code log Σ e^x} along one dimension, computed stably ({@link LogSumExp}).
+     *
+     * @param axis the dimension
+     * @param keepDims whether to keep it with size 1
+     * @return the results
+     */
+    public Variable logSumExp(int axis, boolean keepDims) {
+        return new LogSumExp(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns the softmax along one dimension ({@link Softmax}).
+     *
+     * @param axis the dimension whose entries sum to 1
+     * @return the probabilities
+     */
+    public Variable softmax(int axis) {
+        return new Softmax(axis).apply(this);
+    }
+
+    /**
+     * Returns the log-softmax along one dimension, computed stably ({@link LogSoftmax}).
+     *
+     * @param axis the dimension
+     * @return the log-probabilities
+     */
+    public Variable logSoftmax(int axis) {
+        return new LogSoftmax(axis).apply(this);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Printing
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns what a student hovering in a debugger wants: name, shape, how it was made, gradient
+     * state, and the value when small, e.g.
+     * {@code Variable W1 (3, 3) = leaf, requires grad, grad (3, 3)} or
+     * {@code Variable (1, 2) = Relu(Add), grad none, value [[5.4552 6.4972]]}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(describeBriefly());
+        text.append(" = ");
+        if (function == null) {
+            text.append("leaf").append(requiresGrad ? ", requires grad" : "");
+        } else {
+            text.append(function).append('(');
+            List<Variable> in = function.inputs();
+            for (int i = 0; i < in.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(in.get(i).label());
+            }
+            text.append(')');
+        }
+        if (requiresGrad) {
+            text.append(", grad ").append(grad == null ? "none" : grad.shape().toString());
+        }
+        if (size() <= SMALL) {
+            text.append(", value ").append(value);
+        }
+        return text.toString();
+    }
+
+    /** {@code Variable W1 (3, 3)}: the name (if any) and shape. */
+    String describeBriefly() {
+        return "Variable " + (name != null ? name + " " : "") + shape();
+    }
+
+    /** The name, or the op that made it, or "leaf" — a short label for lists of inputs. */
+    String label() {
+        if (name != null) {
+            return name;
+        }
+        return function == null ? "leaf" + shape() : function.name();
+    }
+}

@@ -1,0 +1,55 @@
+package gradschool.autograd.functions;
+
+import gradschool.autograd.Function;
+import gradschool.autograd.Variable;
+import gradschool.core.Tensor;
+
+/**
+ * Joining along an existing dimension: {@code y = concat(axis, x_0, x_1, …)}.
+ *
+ * <p>Derivative: each input gets back its own part of {@code g}: {@code dL/dx_i = slice of g from
+ * offset_i to offset_i + size_i along the axis}. Saves the inputs' sizes along the axis. Shape: the
+ * inputs' common shape with the axis sizes added up.
+ */
+public final class Concat extends Function {
+
+    private final int axis;
+
+    /**
+     * Makes the op.
+     *
+     * @param axis the dimension to join along
+     */
+    public Concat(int axis) {
+        this.axis = axis;
+    }
+
+    @Override
+    protected Tensor forward(Tensor... x) {
+        return Tensor.concat(axis, x);
+    }
+
+    @Override
+    protected Variable[] backward(Variable gradOutput) {
+        int count = inputs().size();
+        Variable[] result = new Variable[count];
+        int a = gradOutput.shape().normalizeAxis(axis);
+        int position = 0;
+        for (int i = 0; i < count; i++) {
+            int length = input(i).shape().dim(a);
+            result[i] = needsGrad(i) ? gradOutput.slice(a, position, position + length) : null;
+            position += length;
+        }
+        return result;
+    }
+
+    @Override
+    public String derivativeRule() {
+        return "each input receives its own part of g";
+    }
+
+    @Override
+    public String toString() {
+        return "Concat(axis=" + axis + ")";
+    }
+}

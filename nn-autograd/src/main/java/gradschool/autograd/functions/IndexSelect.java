@@ -1,0 +1,96 @@
+package gradschool.autograd.functions;
+
+import gradschool.autograd.Function;
+import gradschool.autograd.Variable;
+import gradschool.core.Shape;
+import gradschool.core.Tensor;
+import java.util.Arrays;
+
+/**
+ * Gathering rows by index: {@code y[r] = x[indices[r]]} (slices along dimension 0), like numpy's
+ * {@code x[indices]}. An index may appear more than once, as in an embedding lookup.
+ *
+ * <p>Derivative: each output row's gradient is added into the input row it came from, so a row used
+ * twice receives the sum: {@code dL/dx[i] = Σ_{r: indices[r] = i} g[r]} ({@link IndexAdd}). Saves the
+ * indices. Shape: {@code (indices.length, rest of x's shape)}.
+ */
+public final class IndexSelect extends Function {
+
+    private final int[] indices;
+
+    /**
+     * Makes the op.
+     *
+     * @param indices the rows to take
+     */
+    public IndexSelect(int[] indices) {
+        this.indices = indices.clone();
+    }
+
+    @Override
+    protected Tensor forward(Tensor... x) {
+        return x[0].indexSelect(indices);
+    }
+
+    @Override
+    protected Variable[] backward(Variable gradOutput) {
+        return grads(new IndexSelect.IndexAdd(input(0).shape(), indices).apply(gradOutput));
+    }
+
+    @Override
+    public String derivativeRule() {
+        return "each row's gradient is added into the row it was taken from";
+    }
+
+    @Override
+    public String toString() {
+        return "IndexSelect(" + indices.length + " rows)";
+    }
+
+    /**
+     * The adjoint of {@link IndexSelect}: {@code y = zeros(shape)}, then {@code y[indices[r]] += x[r]}.
+     *
+     * <p>Derivative: {@code dL/dx[r] = g[indices[r]]} — gathering again. Saves the indices. Shape: the
+     * full shape given.
+     */
+    public static final class IndexAdd extends Function {
+
+        private final Shape fullShape;
+        private final int[] indices;
+
+        /**
+         * Makes the op.
+         *
+         * @param fullShape the shape of the result
+         * @param indices the row each input row is added into
+         */
+        public IndexAdd(Shape fullShape, int[] indices) {
+            this.fullShape = fullShape;
+            this.indices = indices.clone();
+        }
+
+        @Override
+        protected Tensor forward(Tensor... x) {
+            Tensor result = Tensor.zeros(fullShape);
+            for (int r = 0; r < indices.length; r++) {
+                result.select(0, indices[r]).addInPlace(x[0].select(0, r));
+            }
+            return result;
+        }
+
+        @Override
+        protected Variable[] backward(Variable gradOutput) {
+            return grads(gradOutput.indexSelect(indices));
+        }
+
+        @Override
+        public String derivativeRule() {
+            return "the gradient is gathered from the same rows";
+        }
+
+        @Override
+        public String toString() {
+            return "IndexAdd" + Arrays.toString(indices);
+        }
+    }
+}

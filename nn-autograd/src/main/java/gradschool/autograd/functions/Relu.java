@@ -1,0 +1,33 @@
+package gradschool.autograd.functions;
+
+import gradschool.autograd.Function;
+import gradschool.autograd.Variable;
+import gradschool.core.Tensor;
+
+/**
+ * Rectified linear unit: {@code y = max(x, 0)}, the seed's {@code np.maximum(0, z)}.
+ *
+ * <p>Derivative: {@code dy/dx = 1} where {@code x > 0} and {@code 0} where {@code x <= 0} (by
+ * convention {@code relu'(0) = 0}); so {@code dL/dx = g·[x > 0]}. Saves the mask {@code [x > 0]}.
+ * Shape: unchanged.
+ */
+public final class Relu extends Function {
+
+    private Tensor positive;
+
+    @Override
+    protected Tensor forward(Tensor... x) {
+        positive = x[0].gt(0.0);
+        return x[0].relu();
+    }
+
+    @Override
+    protected Variable[] backward(Variable gradOutput) {
+        return grads(gradOutput.mul(Variable.of(positive)));
+    }
+
+    @Override
+    public String derivativeRule() {
+        return "relu'(x) = 1 if x > 0 else 0: the gradient passes only where the input was positive";
+    }
+}
