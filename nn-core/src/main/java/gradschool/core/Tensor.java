@@ -2037,7 +2037,8 @@ public final class Tensor {
 
     /**
      * Tells whether two tensors are close element-wise, numpy's rule:
-     * {@code |a - b| <= atol + rtol·|b|} everywhere (with broadcasting). NaN is never close.
+     * {@code |a - b| <= atol + rtol·|b|} everywhere (with broadcasting). NaN is never close, and an
+     * infinity is close only to the same infinity.
      *
      * @param other the tensor to compare with
      * @param rtol the relative tolerance
@@ -2053,6 +2054,9 @@ public final class Tensor {
         for (int i = 0; i < x.length; i++) {
             if (x[i] == y[i]) {
                 continue; // equal infinities are close
+            }
+            if (Double.isInfinite(x[i]) || Double.isInfinite(y[i])) {
+                return false; // an infinity is close only to itself (inf <= atol + rtol·inf would pass)
             }
             if (!(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) {
                 return false;
