@@ -1,21 +1,89 @@
 package gradschool.core;
 
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * Matrix-multiplication kernels on row-major {@code double[]} data, and the front method that
  * chooses among them.
  *
+ * <pre>{@code
+ * double[] a = {1, 2, 3,
+ *               4, 5, 6};          // A: 2×3
+ * double[] b = {7, 8,
+ *               9, 10,
+ *               11, 12};           // B: 3×2
+ * double[] c = new double[4];      // C: 2×2
+ * MatMul.multiply(2, 3, 2, a, 0, b, 0, c, 0);   // c = {58, 64, 139, 154}
+ * }</pre>
+ *
  * <p>All kernels compute {@code C = A·B}, {@code c_ij = Σ_k a_ik · b_kj}, where A is {@code m × k}
  * starting at {@code a[aOffset]}, B is {@code k × n} starting at {@code b[bOffset]}, and C is
- * {@code m × n} starting at {@code c[cOffset]}; all three are contiguous and row-major. C is
- * overwritten; A and B are not modified.
+ * {@code m × n} starting at {@code c[cOffset]}; all three are contiguous and row-major (element
+ * {@code (i, j)} of C is {@code c[cOffset + i·n + j]}). C is overwritten; A and B are not modified.
+ * C must not overlap A or B.
+ *
+ * <p>The kernels, slowest first:
+ * <ul>
+ *   <li>{@link #naive} — the textbook triple loop; the reference every other kernel is tested against.</li>
+ *   <li>{@link #blocked} — plain Java, cache- and register-blocked, auto-vectorised by HotSpot
+ *       ({@link BlockedMatMul}); about 10× the naive loop.</li>
+ *   <li>{@link #vectorized} — explicit SIMD with the incubating Vector API ({@link VectorMatMul}), about
+ *       1.5× the blocked kernel; only when the JVM was started with
+ *       {@code --add-modules jdk.incubator.vector}.</li>
+ * </ul>
+ * {@link #multiply} uses the naive loop for tiny products, otherwise the fastest kernel available
+ * ({@link #kernelName()} says which), on several threads when the product is big enough to pay for
+ * them. The blocked and vectorised kernels compute every element as the same chain of fused
+ * multiply-adds, so their results are identical to each other and do not depend on the number of
+ * threads; they differ from the naive loop only by rounding.
  */
 public final class MatMul {
+
+    /** Below this many multiply-adds ({@code m·k·n}), {@link #multiply} uses the naive loop: 16³. */
+    static final long NAIVE_BELOW = 16L * 16 * 16;
+
+    /**
+     * From this many multiply-adds ({@code m·k·n}) on, {@link #multiply} runs the blocked kernel on
+     * several threads: 128³. Handing work to another thread costs about 15 µs, a 128³ product about 90 µs.
+     */
+    static final long BLOCKED_PARALLEL_FROM = 128L * 128 * 128;
+
+    /** The same for the vectorised kernel, which is faster on one thread, so it pays later: 192³. */
+    static final long VECTORIZED_PARALLEL_FROM = 192L * 192 * 192;
+
+    /** Whether {@link VectorMatMul} could be loaded (the module {@code jdk.incubator.vector} is present). */
+    private static final boolean VECTOR_API_AVAILABLE = loadVectorKernel();
+
+    /** Whether {@link #multiply} uses the vectorised kernel (available, and the CPU has 256-bit vectors). */
+    private static final boolean FRONT_USES_VECTORIZED =
+            VECTOR_API_AVAILABLE && VectorMatMul.hasNativeWideVectors();
 
     private MatMul() {
     }
 
     /**
+     * Loads {@link VectorMatMul} if the Vector API module is in the boot layer. The class refers to
+     * {@code jdk.incubator.vector} types, so loading it without the module throws a {@link LinkageError}
+     * ({@code NoClassDefFoundError}); we ask first, and catch that anyway.
+     */
+    private static boolean loadVectorKernel() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            Class.forName("gradschool.core.VectorMatMul", true, MatMul.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
      * Computes {@code C = A·B} with the best kernel for the size.
+     *
+     * <p>Tiny products (fewer than 16³ multiply-adds) use {@link #naive}; larger ones the kernel named by
+     * {@link #kernelName()}, on one thread below 128³ multiply-adds (blocked) or 192³ (vectorised) and
+     * on all the common ForkJoin pool's threads above.
      *
      * @param m rows of A and C
      * @param k columns of A, rows of B
@@ -26,10 +94,22 @@ public final class MatMul {
      * @param bOffset where B starts in {@code b}
      * @param c C's data (overwritten)
      * @param cOffset where C starts in {@code c}
+     * @throws IllegalArgumentException if a size or offset is negative, an array is too short for its
+     *     matrix, or C overlaps A or B
      */
     public static void multiply(int m, int k, int n, double[] a, int aOffset, double[] b, int bOffset,
                                 double[] c, int cOffset) {
-        naive(m, k, n, a, aOffset, b, bOffset, c, cOffset);
+        checkArguments("matmul", m, k, n, a, aOffset, b, bOffset, c, cOffset);
+        long work = (long) m * k * n;
+        if (work < NAIVE_BELOW) {
+            naiveUnchecked(m, k, n, a, aOffset, b, bOffset, c, cOffset);
+        } else if (FRONT_USES_VECTORIZED) {
+            int threads = work >= VECTORIZED_PARALLEL_FROM ? availableThreads() : 1;
+            VectorMatMul.multiply(m, k, n, a, aOffset, b, bOffset, c, cOffset, threads);
+        } else {
+            int threads = work >= BLOCKED_PARALLEL_FROM ? availableThreads() : 1;
+            BlockedMatMul.multiply(m, k, n, a, aOffset, b, bOffset, c, cOffset, threads);
+        }
     }
 
     /**
@@ -46,9 +126,17 @@ public final class MatMul {
      * @param bOffset where B starts in {@code b}
      * @param c C's data (overwritten)
      * @param cOffset where C starts in {@code c}
+     * @throws IllegalArgumentException if a size or offset is negative, an array is too short for its
+     *     matrix, or C overlaps A or B
      */
     public static void naive(int m, int k, int n, double[] a, int aOffset, double[] b, int bOffset,
                              double[] c, int cOffset) {
+        checkArguments("matmul (naive)", m, k, n, a, aOffset, b, bOffset, c, cOffset);
+        naiveUnchecked(m, k, n, a, aOffset, b, bOffset, c, cOffset);
+    }
+
+    private static void naiveUnchecked(int m, int k, int n, double[] a, int aOffset, double[] b, int bOffset,
+                                       double[] c, int cOffset) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double sum = 0;
@@ -57,6 +145,144 @@ public final class MatMul {
                 }
                 c[cOffset + i * n + j] = sum;
             }
+        }
+    }
+
+    /**
+     * The plain-Java fast kernel ({@link BlockedMatMul}): cache- and register-blocked, auto-vectorised
+     * by HotSpot, with the rows of C split among {@code threads} tasks on the common ForkJoin pool.
+     * Each element is {@code c = fma(a_ip, b_pj, c)} for {@code p = 0 … k−1}, so the result is the same
+     * bits for any {@code threads}.
+     *
+     * @param m rows of A and C
+     * @param k columns of A, rows of B
+     * @param n columns of B and C
+     * @param a A's data
+     * @param aOffset where A starts in {@code a}
+     * @param b B's data
+     * @param bOffset where B starts in {@code b}
+     * @param c C's data (overwritten)
+     * @param cOffset where C starts in {@code c}
+     * @param threads how many tasks to split the rows into ({@code >= 1}); 1 runs on the calling thread
+     * @throws IllegalArgumentException if a size or offset is negative, an array is too short for its
+     *     matrix, C overlaps A or B, or {@code threads < 1}
+     */
+    public static void blocked(int m, int k, int n, double[] a, int aOffset, double[] b, int bOffset,
+                               double[] c, int cOffset, int threads) {
+        checkArguments("matmul (blocked)", m, k, n, a, aOffset, b, bOffset, c, cOffset);
+        checkThreads("matmul (blocked)", threads);
+        BlockedMatMul.multiply(m, k, n, a, aOffset, b, bOffset, c, cOffset, threads);
+    }
+
+    /**
+     * The Vector API kernel ({@link VectorMatMul}): packed panels and a 4×8 FMA micro-kernel, with the
+     * rows of C split among {@code threads} tasks on the common ForkJoin pool. Gives the same bits as
+     * {@link #blocked}, for any {@code threads}.
+     *
+     * @param m rows of A and C
+     * @param k columns of A, rows of B
+     * @param n columns of B and C
+     * @param a A's data
+     * @param aOffset where A starts in {@code a}
+     * @param b B's data
+     * @param bOffset where B starts in {@code b}
+     * @param c C's data (overwritten)
+     * @param cOffset where C starts in {@code c}
+     * @param threads how many tasks to split the rows into ({@code >= 1}); 1 runs on the calling thread
+     * @throws UnsupportedOperationException if the JVM was started without
+     *     {@code --add-modules jdk.incubator.vector} (see {@link #isVectorApiAvailable()})
+     * @throws IllegalArgumentException if a size or offset is negative, an array is too short for its
+     *     matrix, C overlaps A or B, or {@code threads < 1}
+     */
+    public static void vectorized(int m, int k, int n, double[] a, int aOffset, double[] b, int bOffset,
+                                  double[] c, int cOffset, int threads) {
+        if (!VECTOR_API_AVAILABLE) {
+            throw new UnsupportedOperationException("matmul (vectorized): the Vector API kernel needs the "
+                    + "module jdk.incubator.vector; start the JVM with --add-modules jdk.incubator.vector, "
+                    + "or call MatMul.blocked or MatMul.multiply instead");
+        }
+        checkArguments("matmul (vectorized)", m, k, n, a, aOffset, b, bOffset, c, cOffset);
+        checkThreads("matmul (vectorized)", threads);
+        VectorMatMul.multiply(m, k, n, a, aOffset, b, bOffset, c, cOffset, threads);
+    }
+
+    /**
+     * Returns whether {@link #vectorized} can run: the module {@code jdk.incubator.vector} is present
+     * (the JVM was started with {@code --add-modules jdk.incubator.vector}).
+     *
+     * @return {@code true} if the Vector API kernel is available
+     */
+    public static boolean isVectorApiAvailable() {
+        return VECTOR_API_AVAILABLE;
+    }
+
+    /**
+     * Returns the name of the kernel {@link #multiply} uses for all but tiny products: {@code "vectorized"}
+     * when the Vector API is available and the CPU has 256-bit vectors, {@code "blocked"} otherwise.
+     * Decided once, when this class is loaded.
+     *
+     * @return {@code "vectorized"} or {@code "blocked"}
+     */
+    public static String kernelName() {
+        return FRONT_USES_VECTORIZED ? "vectorized" : "blocked";
+    }
+
+    /**
+     * Returns how many threads {@link #multiply} uses for big products: the common ForkJoin pool's
+     * workers plus the calling thread (which runs one task itself), at most the number of processors.
+     */
+    static int availableThreads() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(processors, ForkJoinPool.getCommonPoolParallelism() + 1));
+    }
+
+    private static void checkThreads(String op, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException(op + ": threads must be >= 1, got " + threads);
+        }
+    }
+
+    /**
+     * Checks that the sizes and offsets are non-negative, that each array holds its whole matrix, and
+     * that C shares no element with A or B; the messages name the operation, the shapes and the rule.
+     */
+    static void checkArguments(String op, int m, int k, int n, double[] a, int aOffset, double[] b,
+                               int bOffset, double[] c, int cOffset) {
+        if (m < 0 || k < 0 || n < 0) {
+            throw new IllegalArgumentException(op + ": sizes must be >= 0, got A " + m + "×" + k
+                    + " and B " + k + "×" + n + " (m = " + m + ", k = " + k + ", n = " + n + ")");
+        }
+        checkMatrix(op, "A", m, k, a, aOffset);
+        checkMatrix(op, "B", k, n, b, bOffset);
+        checkMatrix(op, "C", m, n, c, cOffset);
+        checkNoOverlap(op, "A", m, k, a, aOffset, c, cOffset, (long) m * n);
+        checkNoOverlap(op, "B", k, n, b, bOffset, c, cOffset, (long) m * n);
+    }
+
+    private static void checkMatrix(String op, String name, int rows, int cols, double[] data, int offset) {
+        if (data == null) {
+            throw new IllegalArgumentException(op + ": the array for " + name + " (" + rows + "×" + cols
+                    + ") is null");
+        }
+        long size = (long) rows * cols;
+        if (offset < 0 || offset + size > data.length) {
+            throw new IllegalArgumentException(op + ": " + name + " is " + rows + "×" + cols + " (" + size
+                    + " elements) starting at offset " + offset + ", but its array has length " + data.length
+                    + "; need 0 <= offset and offset + rows·cols <= length");
+        }
+    }
+
+    private static void checkNoOverlap(String op, String name, int rows, int cols, double[] data, int offset,
+                                       double[] c, int cOffset, long cSize) {
+        long size = (long) rows * cols;
+        if (data != c || size == 0 || cSize == 0) {
+            return;
+        }
+        boolean disjoint = offset + size <= cOffset || cOffset + cSize <= offset;
+        if (!disjoint) {
+            throw new IllegalArgumentException(op + ": C (" + cSize + " elements at offset " + cOffset
+                    + ") overlaps " + name + " (" + rows + "×" + cols + " at offset " + offset
+                    + ") in the same array; C is overwritten, so it must not share elements with A or B");
         }
     }
 }
