@@ -3,6 +3,8 @@
  */
 module gradschool.nn {
     requires transitive gradschool.autograd;
-    exports gradschool.data;
 
+    exports gradschool.nn;
+    exports gradschool.optim;
+    exports gradschool.data;
 }

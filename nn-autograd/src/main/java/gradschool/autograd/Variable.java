@@ -65,7 +65,7 @@ import java.util.List;
  * <p>The fluent methods ({@code x.matmul(w).add(b).relu()}) do nothing but apply the matching
  * {@code Function} from {@code gradschool.autograd.functions}.
  */
-public final class Variable {
+public class Variable {
 
     private static final int SMALL = 10;
 
@@ -76,6 +76,16 @@ public final class Variable {
     private Variable grad;
     private String name;
     private boolean retainsGrad;
+
+    /**
+     * Makes a leaf: for subclasses such as {@code gradschool.nn.Parameter}.
+     *
+     * @param value the value
+     * @param requiresGrad whether gradients flow to it
+     */
+    protected Variable(Tensor value, boolean requiresGrad) {
+        this(value, null, requiresGrad);
+    }
 
     Variable(Tensor value, Function function, boolean requiresGrad) {
         this.value = value;

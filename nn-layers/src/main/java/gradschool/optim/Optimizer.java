@@ -1,0 +1,86 @@
+package gradschool.optim;
+
+import gradschool.autograd.Variable;
+import gradschool.nn.Parameter;
+import java.util.List;
+
+/**
+ * Updates parameters from their gradients: the last step of every training iteration.
+ *
+ * <pre>{@code
+ * Optimizer optimizer = new SGD(model.parameters(), 0.1);
+ * for (Batch batch : loader) {
+ *     Variable loss = lossFunction.forward(model.forward(batch.inputs()), batch.targets());
+ *     optimizer.zeroGrad();   // forget the previous step's gradients (backward adds into .grad)
+ *     loss.backward();        // compute dL/dp for every parameter p
+ *     optimizer.step();       // p ← p - (something computed from dL/dp)
+ * }
+ * }</pre>
+ *
+ * <p>The contract: {@link #step()} updates each parameter's value in place from its current
+ * gradient (parameters whose gradient is null are skipped); {@link #zeroGrad()} clears the gradients;
+ * the learning rate is readable and settable (schedules set it).
+ */
+public abstract class Optimizer {
+
+    private final List<Parameter> parameters;
+    private double learningRate;
+
+    /**
+     * Makes an optimizer for a list of parameters.
+     *
+     * @param parameters the parameters to update (usually {@code model.parameters()})
+     * @param learningRate the initial learning rate, {@code > 0}
+     */
+    protected Optimizer(List<Parameter> parameters, double learningRate) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException(getClass().getSimpleName()
+                    + ": the learning rate must be positive and finite, got " + learningRate);
+        }
+        this.parameters = List.copyOf(parameters);
+        this.learningRate = learningRate;
+    }
+
+    /**
+     * Updates every parameter that has a gradient, in place.
+     */
+    public abstract void step();
+
+    /**
+     * Clears the gradient of every parameter.
+     */
+    public void zeroGrad() {
+        parameters.forEach(Variable::zeroGrad);
+    }
+
+    /**
+     * Returns the parameters this optimizer updates.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /**
+     * Returns the current learning rate.
+     *
+     * @return the learning rate
+     */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /**
+     * Sets the learning rate used by the next steps.
+     *
+     * @param newLearningRate the learning rate, {@code > 0}
+     */
+    public void setLearningRate(double newLearningRate) {
+        if (!(newLearningRate > 0) || !Double.isFinite(newLearningRate)) {
+            throw new IllegalArgumentException(getClass().getSimpleName()
+                    + ": the learning rate must be positive and finite, got " + newLearningRate);
+        }
+        this.learningRate = newLearningRate;
+    }
+}

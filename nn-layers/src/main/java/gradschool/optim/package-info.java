@@ -1,0 +1,4 @@
+/**
+ * Optimizers, gradient clipping and learning-rate schedules.
+ */
+package gradschool.optim;
