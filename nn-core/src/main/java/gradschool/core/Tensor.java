@@ -537,6 +537,15 @@ public final class Tensor {
         return position;
     }
 
+    /** Converts a possibly negative axis into {@code [0, rank)}; the error names the op, the axis and the shape. */
+    private static int normalizeAxis(String op, Shape shape, int axis) {
+        try {
+            return shape.normalizeAxis(axis);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IndexOutOfBoundsException(op + ": " + e.getMessage());
+        }
+    }
+
     private int checkIndex(String op, int index, int axis) {
         int size = shape.dim(axis);
         int normalized = index < 0 ? index + size : index;
@@ -1266,8 +1275,8 @@ public final class Tensor {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        int a = shape.normalizeAxis(axis0);
-        int b = shape.normalizeAxis(axis1);
+        int a = normalizeAxis("transpose", shape, axis0);
+        int b = normalizeAxis("transpose", shape, axis1);
         order[a] = b;
         order[b] = a;
         return permute(order);
@@ -1397,7 +1406,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if that dimension's size is not 1
      */
     public Tensor squeeze(int axis) {
-        int a = shape.normalizeAxis(axis);
+        int a = normalizeAxis("squeeze", shape, axis);
         if (shape.dim(a) != 1) {
             throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + shape
                     + " has size " + shape.dim(a) + ", only a dimension of size 1 can be removed");
@@ -1461,6 +1470,7 @@ public final class Tensor {
      *
      * @param dims the target shape
      * @return a view
+     * @throws IllegalArgumentException naming both shapes if this shape does not broadcast to the target
      */
     public Tensor expand(int... dims) {
         int[] resolved = dims.clone();
@@ -1474,7 +1484,12 @@ public final class Tensor {
                 resolved[i] = shape.dim(i - lead);
             }
         }
-        return broadcastTo(Shape.of(resolved));
+        Shape target = Shape.of(resolved);
+        if (!shape.broadcastsTo(target)) {
+            throw new IllegalArgumentException("expand: cannot expand " + shape + " to " + target
+                    + ": each dimension must equal the target's or be 1, aligned at the right");
+        }
+        return broadcastTo(target);
     }
 
     /**
@@ -1489,7 +1504,7 @@ public final class Tensor {
      * @return a view
      */
     public Tensor slice(int axis, int from, int to, int step) {
-        int a = shape.normalizeAxis(axis);
+        int a = normalizeAxis("slice", shape, axis);
         if (step <= 0) {
             throw new IllegalArgumentException("slice: step must be positive, got " + step);
         }
@@ -1531,7 +1546,7 @@ public final class Tensor {
      * @return a view of rank {@code rank - 1}
      */
     public Tensor select(int axis, int index) {
-        int a = shape.normalizeAxis(axis);
+        int a = normalizeAxis("select", shape, axis);
         int i = checkIndex("select", index, a);
         return new Tensor(storage, Shape.of(remove(shape.toArray(), a)), remove(strides, a),
                 offset + i * strides[a]);
@@ -1562,6 +1577,7 @@ public final class Tensor {
      *
      * @param indices the row indices (negative counts from the end)
      * @return a new tensor of shape {@code (indices.length, …)}
+     * @throws IndexOutOfBoundsException naming the index and the shape if an index is out of range
      */
     public Tensor indexSelect(int[] indices) {
         if (rank() == 0) {
@@ -1571,7 +1587,8 @@ public final class Tensor {
         dims[0] = indices.length;
         Tensor result = zeros(Shape.of(dims));
         for (int i = 0; i < indices.length; i++) {
-            result.select(0, i).copyFrom(select(0, indices[i]));
+            int row = checkIndex("indexSelect", indices[i], 0);
+            result.select(0, i).copyFrom(select(0, row));
         }
         return result;
     }
@@ -1596,7 +1613,7 @@ public final class Tensor {
         if (first.rank() == 0) {
             throw new IllegalArgumentException("concat: cannot concatenate scalars (shape ()), use stack");
         }
-        int a = first.normalizeAxis(axis);
+        int a = normalizeAxis("concat", first, axis);
         int total = 0;
         for (int t = 0; t < tensors.length; t++) {
             Shape s = tensors[t].shape;
@@ -1925,7 +1942,7 @@ public final class Tensor {
         if (rank() == 0) {
             throw new IllegalArgumentException(op + ": a scalar has no axis " + axis + " to reduce over");
         }
-        int a = shape.normalizeAxis(axis);
+        int a = normalizeAxis(op, shape, axis);
         if (shape.dim(a) == 0 && reducer.needsElements()) {
             throw new IllegalArgumentException(op + ": cannot reduce over axis " + axis
                     + " of size 0 in shape " + shape);
@@ -1986,7 +2003,7 @@ public final class Tensor {
      * @return this tensor
      */
     public Tensor addInPlace(Tensor other) {
-        return addScaledInPlace(1.0, other);
+        return addScaledInPlace("addInPlace", 1.0, other);
     }
 
     /**
@@ -1998,8 +2015,12 @@ public final class Tensor {
      * @return this tensor
      */
     public Tensor addScaledInPlace(double alpha, Tensor other) {
+        return addScaledInPlace("addScaledInPlace", alpha, other);
+    }
+
+    private Tensor addScaledInPlace(String op, double alpha, Tensor other) {
         if (!other.shape.broadcastsTo(shape)) {
-            throw new IllegalArgumentException("addInPlace: cannot add " + other.shape + " into " + shape
+            throw new IllegalArgumentException(op + ": cannot add " + other.shape + " into " + shape
                     + ": the operand must broadcast to the target's shape");
         }
         if (isContiguous() && other.isContiguous() && other.shape.equals(shape)) {
@@ -2044,13 +2065,17 @@ public final class Tensor {
      * @param rtol the relative tolerance
      * @param atol the absolute tolerance
      * @return true if every element is close
+     * @throws IllegalArgumentException naming both shapes if they do not broadcast together
      */
     public boolean allClose(Tensor other, double rtol, double atol) {
-        Tensor a = this;
-        Tensor b = other;
-        Shape common = Shape.broadcast(a.shape, b.shape);
-        double[] x = a.broadcastTo(common).contiguousData();
-        double[] y = b.broadcastTo(common).contiguousData();
+        Shape common;
+        try {
+            common = Shape.broadcast(shape, other.shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("allClose: " + e.getMessage(), e);
+        }
+        double[] x = broadcastTo(common).contiguousData();
+        double[] y = other.broadcastTo(common).contiguousData();
         for (int i = 0; i < x.length; i++) {
             if (x[i] == y[i]) {
                 continue; // equal infinities are close
