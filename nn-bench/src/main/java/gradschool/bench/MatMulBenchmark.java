@@ -1,0 +1,163 @@
+package gradschool.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import gradschool.core.MatMul;
+import org.ejml.concurrency.EjmlConcurrency;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Times {@code C = A·B} for square {@code n × n} matrices of doubles with each fast kernel of
+ * {@link MatMul}, on one and on two threads, and with EJML, a pure-Java linear-algebra library, as a peer.
+ *
+ * <pre>
+ * mvn -B -q -ntp -pl nn-bench -am package -DskipTests
+ * java --add-modules jdk.incubator.vector -jar nn-bench/target/benchmarks.jar MatMulBenchmark \
+ *     -f 2 -wi 2 -w 1s -i 3 -r 1s -rf json -rff matmul-jmh.json
+ * </pre>
+ *
+ * <p>JMH reports the average time per multiplication; {@code nn-bench/scripts/matmul_table.py} turns it
+ * into GFLOPS ({@code 2·n³} floating-point operations per multiplication: one multiply and one add per
+ * term of each dot product). The naive loop is timed separately by {@link NaiveMatMulBenchmark}, which
+ * stops at n = 512 because it needs seconds per multiplication above that; the pattern
+ * {@code MatMulBenchmark} runs both.
+ *
+ * <p>"Two threads" means the kernel splits the rows of C into two tasks on the common ForkJoin pool
+ * (the calling thread runs one of them); the benchmark itself is always one JMH thread. The forked
+ * JVMs get {@code --add-modules jdk.incubator.vector}, so the Vector API kernel is available.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@State(Scope.Thread)
+public class MatMulBenchmark {
+
+    /** The matrices are {@code n × n}. */
+    @Param({"64", "128", "256", "512", "1024"})
+    public int n;
+
+    private double[] a;
+    private double[] b;
+    private double[] c;
+    private DMatrixRMaj ejmlA;
+    private DMatrixRMaj ejmlB;
+    private DMatrixRMaj ejmlC;
+
+    /** Fills A and B with uniform random numbers in [-1, 1) from a fixed seed, and checks the Vector API is there. */
+    @Setup
+    public void setUp() {
+        if (!MatMul.isVectorApiAvailable()) {
+            throw new IllegalStateException("MatMulBenchmark: the Vector API is missing; the forked JVM must be "
+                    + "started with --add-modules jdk.incubator.vector");
+        }
+        Random random = new Random(42);
+        a = randomMatrix(random, n);
+        b = randomMatrix(random, n);
+        c = new double[n * n];
+        ejmlA = new DMatrixRMaj(n, n, true, a);
+        ejmlB = new DMatrixRMaj(n, n, true, b);
+        ejmlC = new DMatrixRMaj(n, n);
+        EjmlConcurrency.setMaxThreads(2);
+    }
+
+    static double[] randomMatrix(Random random, int n) {
+        double[] data = new double[n * n];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = 2 * random.nextDouble() - 1;
+        }
+        return data;
+    }
+
+    /**
+     * The front method, {@link MatMul#multiply}: its own choice of kernel and thread count.
+     *
+     * @return C, so that JMH keeps the work
+     */
+    @Benchmark
+    public double[] front() {
+        MatMul.multiply(n, n, n, a, 0, b, 0, c, 0);
+        return c;
+    }
+
+    /**
+     * The plain-Java blocked kernel on one thread.
+     *
+     * @return C, so that JMH keeps the work
+     */
+    @Benchmark
+    public double[] blocked1Thread() {
+        MatMul.blocked(n, n, n, a, 0, b, 0, c, 0, 1);
+        return c;
+    }
+
+    /**
+     * The plain-Java blocked kernel on two threads.
+     *
+     * @return C, so that JMH keeps the work
+     */
+    @Benchmark
+    public double[] blocked2Threads() {
+        MatMul.blocked(n, n, n, a, 0, b, 0, c, 0, 2);
+        return c;
+    }
+
+    /**
+     * The Vector API kernel on one thread.
+     *
+     * @return C, so that JMH keeps the work
+     */
+    @Benchmark
+    public double[] vectorized1Thread() {
+        MatMul.vectorized(n, n, n, a, 0, b, 0, c, 0, 1);
+        return c;
+    }
+
+    /**
+     * The Vector API kernel on two threads.
+     *
+     * @return C, so that JMH keeps the work
+     */
+    @Benchmark
+    public double[] vectorized2Threads() {
+        MatMul.vectorized(n, n, n, a, 0, b, 0, c, 0, 2);
+        return c;
+    }
+
+    /**
+     * EJML's single-threaded {@code CommonOps_DDRM.mult}.
+     *
+     * @return C, so that JMH keeps the work
+     */
+    @Benchmark
+    public DMatrixRMaj ejml1Thread() {
+        CommonOps_DDRM.mult(ejmlA, ejmlB, ejmlC);
+        return ejmlC;
+    }
+
+    /**
+     * EJML's concurrent {@code CommonOps_MT_DDRM.mult}, limited to two threads.
+     *
+     * @return C, so that JMH keeps the work
+     */
+    @Benchmark
+    public DMatrixRMaj ejml2Threads() {
+        CommonOps_MT_DDRM.mult(ejmlA, ejmlB, ejmlC);
+        return ejmlC;
+    }
+}
