@@ -1,0 +1,63 @@
+package gradschool.nn;
+
+import gradschool.autograd.Variable;
+import gradschool.core.Tensor;
+import java.util.random.RandomGenerator;
+
+/**
+ * Dropout (Srivastava et al., 2014): in training, zero each element with probability {@code p} and
+ * scale the rest by {@code 1/(1 - p)}, so the expected value is unchanged; in evaluation, do nothing.
+ *
+ * <p>{@code y = x·m/(1 - p)} with {@code m ~ Bernoulli(1 - p)} drawn afresh each call, from
+ * {@link Init#generator()} or a given generator (seeded runs are reproducible). Derivative: the same
+ * mask, {@code m/(1 - p)}. No parameters. Reference: {@code torch.nn.Dropout}.
+ */
+public class Dropout extends Module {
+
+    private final double p;
+    private final RandomGenerator random;
+
+    /**
+     * Makes the layer using the shared generator.
+     *
+     * @param p the probability of zeroing an element, in {@code [0, 1)}
+     */
+    public Dropout(double p) {
+        this(p, Init.generator());
+    }
+
+    /**
+     * Makes the layer with its own generator.
+     *
+     * @param p the probability of zeroing an element, in {@code [0, 1)}
+     * @param random the generator for the masks
+     */
+    public Dropout(double p, RandomGenerator random) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("Dropout: p must be in [0, 1), got " + p);
+        }
+        this.p = p;
+        this.random = random;
+    }
+
+    /**
+     * Applies dropout in training mode; returns the input unchanged in evaluation mode.
+     *
+     * @param input any shape
+     * @return the same shape
+     */
+    @Override
+    public Variable forward(Variable input) {
+        if (!isTraining() || p == 0) {
+            return input;
+        }
+        double keep = 1.0 - p;
+        Tensor mask = Tensor.rand(random, input.shape().toArray()).lt(keep).div(keep);
+        return input.mul(Variable.of(mask));
+    }
+
+    @Override
+    protected String describeSettings() {
+        return "p=" + p;
+    }
+}

@@ -1,0 +1,78 @@
+package gradschool.nn;
+
+import gradschool.core.Npz;
+import gradschool.core.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Saves a module's named parameters to a {@code .npz} file and loads them back.
+ *
+ * <pre>{@code
+ * ModuleState.save(model, Path.of("mnist-mlp.npz"));    // numpy: np.load("mnist-mlp.npz")["0.weight"]
+ * ModuleState.load(freshModel, Path.of("mnist-mlp.npz"));
+ * }</pre>
+ *
+ * <p>The file holds one float64 array per parameter, named by its dotted path
+ * ({@link Module#namedParameters()}). Saving is atomic: the archive is written to a temporary file
+ * beside the target and then moved into place, so a crash never leaves a half-written model.
+ * Loading checks every name and shape first and, if anything differs, throws an exception listing
+ * all the differences without changing the module.
+ */
+public final class ModuleState {
+
+    private ModuleState() {
+    }
+
+    /**
+     * Writes every named parameter of the module to a {@code .npz} file, atomically.
+     *
+     * @param module the module
+     * @param file the file to write (replaced if it exists)
+     * @throws IOException if the file cannot be written
+     */
+    public static void save(Module module, Path file) throws IOException {
+        Map<String, Tensor> arrays = new LinkedHashMap<>();
+        module.namedParameters().forEach((name, parameter) -> arrays.put(name, parameter.value()));
+        Npz.write(file, arrays);
+    }
+
+    /**
+     * Reads a {@code .npz} file written by {@link #save} and copies its arrays into the module's
+     * parameters — only if every name and shape matches.
+     *
+     * @param module the module to fill
+     * @param file the file to read
+     * @throws IOException if the file cannot be read or is not a valid {@code .npz}
+     * @throws IllegalArgumentException listing every missing, unexpected or mis-shaped parameter;
+     *     the module is then unchanged
+     */
+    public static void load(Module module, Path file) throws IOException {
+        Map<String, Tensor> arrays = Npz.read(file);
+        Map<String, Parameter> parameters = module.namedParameters();
+        List<String> problems = new ArrayList<>();
+        parameters.forEach((name, parameter) -> {
+            Tensor stored = arrays.get(name);
+            if (stored == null) {
+                problems.add("missing from the file: " + name + " " + parameter.shape());
+            } else if (!stored.shape().equals(parameter.shape())) {
+                problems.add("shape differs for " + name + ": the module has " + parameter.shape()
+                        + ", the file has " + stored.shape());
+            }
+        });
+        arrays.forEach((name, stored) -> {
+            if (!parameters.containsKey(name)) {
+                problems.add("not in the module: " + name + " " + stored.shape());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("load: " + file + " does not match " + module.getClass().getSimpleName()
+                    + " (nothing was changed):\n  " + String.join("\n  ", problems));
+        }
+        parameters.forEach((name, parameter) -> parameter.value().copyFrom(arrays.get(name)));
+    }
+}

@@ -1,0 +1,22 @@
+package gradschool.nn;
+
+import gradschool.autograd.Variable;
+
+/**
+ * The logistic sigmoid as a layer: {@code y = 1 / (1 + e^-x)}.
+ *
+ * <p>Derivative {@code y(1 - y)}. Reference: {@code torch.nn.Sigmoid}. No parameters.
+ */
+public class Sigmoid extends Module {
+
+    /**
+     * Applies the activation element-wise.
+     *
+     * @param input any shape
+     * @return the same shape
+     */
+    @Override
+    public Variable forward(Variable input) {
+        return input.sigmoid();
+    }
+}

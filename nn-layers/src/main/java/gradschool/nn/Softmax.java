@@ -1,0 +1,44 @@
+package gradschool.nn;
+
+import gradschool.autograd.Variable;
+
+/**
+ * Softmax along one axis as a layer: {@code y_i = e^(x_i) / Σ_j e^(x_j)}.
+ *
+ * <p>The default axis is the last ({@code -1}): the classes of a {@code (batch, classes)} input.
+ * No parameters. Reference: {@code torch.nn.Softmax}.
+ */
+public class Softmax extends Module {
+
+    private final int axis;
+
+    /** Makes the layer over the last axis. */
+    public Softmax() {
+        this(-1);
+    }
+
+    /**
+     * Makes the layer over a given axis.
+     *
+     * @param axis the dimension
+     */
+    public Softmax(int axis) {
+        this.axis = axis;
+    }
+
+    /**
+     * Applies it along the axis.
+     *
+     * @param input any shape with that axis
+     * @return the same shape
+     */
+    @Override
+    public Variable forward(Variable input) {
+        return input.softmax(axis);
+    }
+
+    @Override
+    protected String describeSettings() {
+        return "axis=" + axis;
+    }
+}

@@ -1,0 +1,68 @@
+package gradschool.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gradschool.core.Tensor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModuleStateTest {
+
+    @TempDir
+    Path dir;
+
+    private static Sequential model(long seed) {
+        Random random = new Random(seed);
+        return new Sequential(new Linear(3, 4, random), new ReLU(), new Linear(4, 2, random));
+    }
+
+    @Test
+    void saveThenLoadIsExact() throws IOException {
+        Sequential saved = model(1);
+        Path file = dir.resolve("model.npz");
+        ModuleState.save(saved, file);
+        Sequential loaded = model(2);
+        assertThat(loaded.parameters().get(0).value()).isNotEqualTo(saved.parameters().get(0).value());
+        ModuleState.load(loaded, file);
+        for (int i = 0; i < saved.parameters().size(); i++) {
+            assertThat(loaded.parameters().get(i).value()).isEqualTo(saved.parameters().get(i).value());
+        }
+        assertThat(Files.list(dir)).containsExactly(file); // no temporary file left behind
+    }
+
+    @Test
+    void mismatchListsEveryDifferenceAndChangesNothing() throws IOException {
+        Path file = dir.resolve("model.npz");
+        ModuleState.save(model(1), file);
+        Sequential other = new Sequential(new Linear(3, 5), new ReLU(), new Linear(5, 2), new Linear(2, 2));
+        Tensor before = other.parameters().get(0).value().copy();
+        assertThatThrownBy(() -> ModuleState.load(other, file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nothing was changed")
+                .hasMessageContaining("shape differs for 0.weight: the module has (5, 3), the file has (4, 3)")
+                .hasMessageContaining("shape differs for 2.weight")
+                .hasMessageContaining("missing from the file: 3.weight (2, 2)")
+                .hasMessageContaining("missing from the file: 3.bias (2,)");
+        assertThat(other.parameters().get(0).value()).isEqualTo(before);
+    }
+
+    @Test
+    void truncatedFileGivesAClearErrorAndChangesNothing() throws IOException {
+        Path file = dir.resolve("model.npz");
+        ModuleState.save(model(1), file);
+        byte[] bytes = Files.readAllBytes(file);
+        Path truncated = dir.resolve("truncated.npz");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Sequential target = model(3);
+        Tensor before = target.parameters().get(0).value().copy();
+        assertThatThrownBy(() -> ModuleState.load(target, truncated))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("truncated.npz");
+        assertThat(target.parameters().get(0).value()).isEqualTo(before);
+    }
+}
