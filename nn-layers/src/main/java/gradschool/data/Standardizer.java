@@ -24,9 +24,9 @@ import java.util.Objects;
  * <h2>Constant features</h2>
  * A feature with standard deviation 0 (e.g. an MNIST pixel that is blank in every image) cannot be
  * scaled to unit variance. It is centred but <em>left unscaled</em>: its scale is taken as 1, so it
- * becomes 0 for the training data instead of 0/0 = NaN. A standard deviation that is not exactly 0
- * but no larger than {@value #CONSTANT_TOLERANCE}·max(1, |mean|) counts as 0, since only rounding
- * error can make a constant column's computed deviation non-zero.
+ * becomes 0 (up to rounding) for the training data instead of 0/0 = NaN. A standard deviation that
+ * is not exactly 0 but no larger than {@value #CONSTANT_TOLERANCE}·max(1, |mean|) counts as 0,
+ * since only rounding error can make a constant column's computed deviation non-zero.
  */
 public final class Standardizer {
 
