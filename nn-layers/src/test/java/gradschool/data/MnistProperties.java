@@ -41,7 +41,8 @@ class MnistProperties {
     private static final int COUNT = 3;
     private static final int ROWS = 4;
     private static final int COLS = 5;
-    private static final byte[] IMAGES = idxImages(Mnist.IMAGE_MAGIC, COUNT, ROWS, COLS, countingPixels(COUNT, ROWS, COLS));
+    private static final byte[] IMAGES =
+            idxImages(Mnist.IMAGE_MAGIC, COUNT, ROWS, COLS, countingPixels(COUNT, ROWS, COLS));
     private static final byte[] LABELS = idxLabels(Mnist.LABEL_MAGIC, COUNT, new byte[] {7, 2, 1});
 
     @Property(tries = 40)
@@ -68,8 +69,8 @@ class MnistProperties {
     }
 
     @Property(tries = 40)
-    void everyTruncationOfAGzipFileIsAMalformedDataExceptionNamingFileAndByte(@ForAll @IntRange(min = 0, max = 1000) int cut)
-            throws IOException {
+    void everyTruncationOfAGzipFileIsAMalformedDataExceptionNamingFileAndByte(
+            @ForAll @IntRange(min = 0, max = 1000) int cut) throws IOException {
         byte[] compressed = gzip(IMAGES);
         int length = cut % compressed.length; // any proper prefix, including the empty file
         Path file = TestFiles.write(dir, "images-" + length + ".gz", truncate(compressed, length));

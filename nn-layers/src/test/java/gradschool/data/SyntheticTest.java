@@ -52,9 +52,12 @@ class SyntheticTest {
 
     @Test
     void sameSeedSameDataOtherSeedOtherData() {
-        assertThat(Synthetic.twoMoons(50, 0.2, 3).features()).isEqualTo(Synthetic.twoMoons(50, 0.2, 3).features());
-        assertThat(Synthetic.twoMoons(50, 0.2, 3).features()).isNotEqualTo(Synthetic.twoMoons(50, 0.2, 4).features());
-        assertThat(Synthetic.spirals(20, 3, 0.2, 3).features()).isNotEqualTo(Synthetic.spirals(20, 3, 0.2, 4).features());
+        Tensor moons = Synthetic.twoMoons(50, 0.2, 3).features();
+
+        assertThat(Synthetic.twoMoons(50, 0.2, 3).features()).isEqualTo(moons);
+        assertThat(Synthetic.twoMoons(50, 0.2, 4).features()).isNotEqualTo(moons);
+        assertThat(Synthetic.spirals(20, 3, 0.2, 4).features())
+                .isNotEqualTo(Synthetic.spirals(20, 3, 0.2, 3).features());
     }
 
     @Test

@@ -28,7 +28,7 @@ final class TestFiles {
         return ByteBuffer.allocate(8 + labels.length).putInt(magic).putInt(count).put(labels).array();
     }
 
-    /** Returns {@code count} images of {@code rows × cols} whose pixel {@code k} (over the whole file) is {@code k mod 256}. */
+    /** Returns {@code count} images of {@code rows × cols}; pixel {@code k} of the file is {@code k mod 256}. */
     static byte[] countingPixels(int count, int rows, int cols) {
         byte[] pixels = new byte[count * rows * cols];
         for (int k = 0; k < pixels.length; k++) {
