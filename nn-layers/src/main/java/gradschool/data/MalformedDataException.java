@@ -27,7 +27,9 @@ public final class MalformedDataException extends IOException {
 
     /** The file is kept as text so that the exception stays serializable. */
     private final String file;
+    /** The byte offset of the problem, or -1 when the position is a line. */
     private final long byteOffset;
+    /** The line number (from 1) of the problem, or -1 when the position is a byte offset. */
     private final long line;
 
     private MalformedDataException(Path file, long byteOffset, long line, String where, String problem,
