@@ -44,6 +44,18 @@ public final class AnomalyMode {
         return new Scope(previous);
     }
 
+    /**
+     * Turns the checks off on this thread until the scope is closed. The backward pass uses it while a
+     * backward rule runs: the ops inside the rule (the {@code Div} in {@code Sqrt}'s {@code g/(2√x)})
+     * are not checked one by one as if they were the user's forward ops; instead the rule's results are
+     * checked together by {@link #checkBackward}, which names the op whose rule it was.
+     */
+    static Scope suspended() {
+        boolean previous = ENABLED.get();
+        ENABLED.set(false);
+        return new Scope(previous);
+    }
+
     static void checkForward(Function function, Tensor result) {
         String bad = firstNonFinite(result);
         if (bad != null) {

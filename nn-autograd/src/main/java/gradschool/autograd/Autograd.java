@@ -164,9 +164,14 @@ public final class Autograd {
                     continue;
                 }
                 Function function = node.function();
-                Variable[] inputGradients = function.backwardChecked(gradient);
+                Variable[] inputGradients;
                 if (AnomalyMode.isEnabled()) {
-                    AnomalyMode.checkBackward(function, node, inputGradients);
+                    try (AnomalyMode.Scope quiet = AnomalyMode.suspended()) {
+                        inputGradients = function.backwardChecked(gradient);
+                    }
+                    AnomalyMode.checkBackward(function, node, inputGradients); // blame this op's rule
+                } else {
+                    inputGradients = function.backwardChecked(gradient);
                 }
                 List<Variable> inputs = function.inputs();
                 for (int j = 0; j < inputs.size(); j++) {

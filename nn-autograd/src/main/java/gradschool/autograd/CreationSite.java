@@ -7,11 +7,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Where in the user's code a {@link Variable} was created: the first stack frame outside gradschool's
- * library code (class, method, file and line).
+ * library code and the JDK (class, method, file and line).
  *
  * <p>"Library code" is any class loaded from the same jar or classes directory as gradschool's own
  * modules (nn-core, nn-autograd, and any library that calls {@link #registerLibrary}, such as nn-layers).
- * So a student's code — or a test, or a lesson in nn-examples — is what gets named.
+ * JDK frames (a stream pipeline, {@code forEach}) are skipped too. So a student's code — or a test, or
+ * a lesson in nn-examples — is what gets named.
  *
  * <p>Recording costs a short stack walk per operation. It is on by default; turn it off for long
  * benchmark runs with {@link #setRecording(boolean)}.
@@ -22,6 +23,9 @@ public final class CreationSite {
     private static final ClassValue<Boolean> IS_LIBRARY = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
+            if (isJdk(type)) {
+                return true; // e.g. the stream pipeline in list.stream().map(Variable::relu)
+            }
             String location = location(type);
             return location != null && LIBRARY_LOCATIONS.contains(location);
         }
@@ -86,6 +90,12 @@ public final class CreationSite {
                 .filter(f -> !IS_LIBRARY.get(f.getDeclaringClass()))
                 .findFirst());
         return frame.map(CreationSite::new).orElse(null);
+    }
+
+    /** Tells whether the class is part of the Java platform (loaded by the boot or platform loader). */
+    private static boolean isJdk(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 
     private static String location(Class<?> type) {

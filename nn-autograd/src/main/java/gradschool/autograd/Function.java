@@ -57,14 +57,19 @@ public abstract class Function {
             throw new IllegalStateException(name() + ": a Function instance can be applied only once; "
                     + "create a new instance for each use");
         }
-        Tensor[] values = new Tensor[inputs.length];
+        Variable[] arguments = inputs.clone(); // our own copy: the caller may reuse its array
+        Tensor[] values = new Tensor[arguments.length];
         boolean anyRequiresGrad = false;
-        for (int i = 0; i < inputs.length; i++) {
-            values[i] = inputs[i].value();
-            anyRequiresGrad |= inputs[i].requiresGrad();
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] == null) {
+                throw new IllegalArgumentException(name() + ": input " + i + " of " + arguments.length
+                        + " is null; every input must be a Variable");
+            }
+            values[i] = arguments[i].value();
+            anyRequiresGrad |= arguments[i].requiresGrad();
         }
         boolean record = anyRequiresGrad && GradMode.isEnabled();
-        this.inputs = inputs;
+        this.inputs = arguments;
         Tensor result = forward(values);
         if (AnomalyMode.isEnabled()) {
             AnomalyMode.checkForward(this, result);

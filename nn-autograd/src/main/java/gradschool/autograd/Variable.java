@@ -333,9 +333,23 @@ public class Variable {
         return retainsGrad;
     }
 
-    /** Adds into the gradient total: the {@code +=} that makes repeated backward passes add up. */
+    /**
+     * Adds into the gradient total: the {@code +=} that makes repeated backward passes add up.
+     *
+     * <p>The first gradient is copied unless it carries a history (created with {@code createGraph}):
+     * backward rules pass tensors along without copying (both inputs of {@code Add} receive the very
+     * same {@code g}, a reshape's gradient is a view, the seed is the caller's tensor), and a leaf's
+     * {@code .grad} must be its own, so that scaling one in place (as gradient clipping does) cannot
+     * change another leaf's gradient or the caller's seed.
+     */
     void accumulateGrad(Variable gradient) {
-        grad = grad == null ? gradient : grad.add(gradient);
+        if (grad != null) {
+            grad = grad.add(gradient);
+        } else if (gradient.requiresGrad()) {
+            grad = gradient;
+        } else {
+            grad = of(gradient.value().copy());
+        }
     }
 
     /**
