@@ -196,9 +196,10 @@ public final class Mnist {
             long total = LABEL_HEADER_BYTES + (long) count;
             checkKnownSize(in, total, count + " labels of 1 byte");
             int wanted = Math.min(count, limit);
-            double[] labels = new double[wanted];
+            List<byte[]> chunks = in.readRecords(wanted, 1, "label"); // bounded chunks: see BinaryReader
+            double[] labels = new double[wanted]; // allocated only now that the bytes have arrived
             int index = 0;
-            for (byte[] chunk : in.readRecords(wanted, 1, "label")) {
+            for (byte[] chunk : chunks) {
                 for (byte b : chunk) {
                     int label = b & 0xff;
                     if (label > 9) {
@@ -249,9 +250,10 @@ public final class Mnist {
             int wanted = Math.min(count, limit);
             long pixelCount = (long) wanted * pixels;
             if (pixelCount > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("Mnist: " + wanted + " images of " + pixels + " pixels = "
-                        + pixelCount + " values do not fit in one tensor (at most " + Integer.MAX_VALUE
-                        + "); read fewer with a limit");
+                throw new IllegalArgumentException("Mnist: " + file + " declares " + count + " images of "
+                        + pixels + " pixels (header bytes 4..15); " + wanted + " of them make " + pixelCount
+                        + " values, more than one tensor can hold (" + Integer.MAX_VALUE
+                        + "): if the header is right, read fewer with a limit");
             }
             List<byte[]> chunks = in.readRecords(wanted, pixels, "image");
             if (wanted == count) {

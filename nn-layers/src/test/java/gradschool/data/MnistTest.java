@@ -155,6 +155,33 @@ class MnistTest {
     }
 
     @Test
+    void aHugeCountInAGzippedHeaderFailsOnTheMissingBytesNotOnMemory() throws IOException {
+        Path labels = write(dir, "labels.gz", gzip(idxLabels(Mnist.LABEL_MAGIC, Integer.MAX_VALUE, new byte[3])));
+        Path images = write(dir, "images.gz",
+                gzip(idxImages(Mnist.IMAGE_MAGIC, Integer.MAX_VALUE, 1, 1, new byte[3])));
+
+        assertThatThrownBy(() -> Mnist.readLabels(labels))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(labels + ", byte 11 of the decompressed data: ")
+                .hasMessageContaining("inside label 3");
+        assertThatThrownBy(() -> Mnist.readImages(images))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(images + ", byte 19 of the decompressed data: ")
+                .hasMessageContaining("inside image 3");
+    }
+
+    @Test
+    void moreValuesThanOneTensorCanHoldAskForALimit() throws IOException {
+        Path images = write(dir, "images.gz",
+                gzip(idxImages(Mnist.IMAGE_MAGIC, Integer.MAX_VALUE, 28, 28, new byte[784])));
+
+        assertThatThrownBy(() -> Mnist.readImages(images))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(images.toString())
+                .hasMessageContaining("read fewer with a limit");
+    }
+
+    @Test
     void extraBytesAfterTheDeclaredDataAreAnError() throws IOException {
         byte[] labels = idxLabels(Mnist.LABEL_MAGIC, 2, new byte[] {1, 2, 3});
         Path plain = write(dir, "labels", labels);
