@@ -103,7 +103,9 @@ public final class GradCheck {
 
     /**
      * Checks the first derivatives of {@code f}: autograd against central differences over every
-     * element of every input.
+     * element of every input. If the check fails, every op of {@code f}'s graph is then checked on
+     * its own ({@link #checkEachOp}) and the report's label names the first wrong one and where it
+     * was applied.
      *
      * @param f the function
      * @param inputs the point to check at (not modified)
@@ -114,7 +116,12 @@ public final class GradCheck {
         List<Variable> leaves = leaves(inputs);
         Variable loss = scalar.apply(leaves);
         List<Variable> analytic = Autograd.grad(loss, leaves, false);
-        return compare("f", scalar, inputs, analytic);
+        Report report = compare("f", scalar, inputs, analytic);
+        if (report.passed()) {
+            return report;
+        }
+        Report wrongOp = checkEachOp(loss); // "the gradient is wrong somewhere" is not enough: say where
+        return wrongOp.passed() ? report : report.relabeled("f, whose op " + wrongOp.label() + " fails its own check");
     }
 
     /**
@@ -364,12 +371,18 @@ public final class GradCheck {
         }
 
         /**
-         * Returns what was checked: "f", or the op and where it was applied.
+         * Returns what was checked: "f" (with the first wrong op, if one is found), or the op and
+         * where it was applied.
          *
          * @return the label
          */
         public String label() {
             return label;
+        }
+
+        /** The same result under another label. */
+        Report relabeled(String newLabel) {
+            return new Report(newLabel, passed, checked, analytic, numeric, input, element);
         }
 
         /**
