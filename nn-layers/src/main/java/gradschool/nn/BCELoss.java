@@ -3,6 +3,7 @@ package gradschool.nn;
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
+import java.util.Arrays;
 
 /**
  * Binary cross-entropy on probabilities: how surprised a model that says "yes with probability p"
@@ -98,6 +99,6 @@ public class BCELoss extends Loss {
             index[d] = flat % dims[d];
             flat /= dims[d];
         }
-        return java.util.Arrays.toString(index);
+        return Arrays.toString(index);
     }
 }

@@ -11,7 +11,7 @@ import gradschool.core.Tensor;
  * Variable l = new CrossEntropyLoss().forward(logits, Tensor.of(new double[] {0}));
  * // -ln(e²/(e² + e¹ + e⁰)) = 0.4076
  * l.backward();
- * logits.grad();   // softmax - one-hot = [[0.665-1, 0.245, 0.090]]
+ * logits.grad();   // softmax - one-hot = [[0.665 - 1, 0.245, 0.090]] = [[-0.335, 0.245, 0.090]]
  * }</pre>
  *
  * <p>Formula: for sample {@code i} with class {@code y_i},

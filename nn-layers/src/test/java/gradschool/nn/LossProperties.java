@@ -7,6 +7,7 @@ import gradschool.autograd.GradCheck;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 import java.util.Random;
+import java.util.function.Function;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -177,7 +178,7 @@ class LossProperties {
                 Tensor.randint(seed, 0, cols, rows));
     }
 
-    private static void assertReductionsAgree(java.util.function.Function<Reduction, Loss> make,
+    private static void assertReductionsAgree(Function<Reduction, Loss> make,
                                               Tensor prediction, Tensor target) {
         Variable none = make.apply(Reduction.NONE).forward(Variable.of(prediction), target);
         double sum = make.apply(Reduction.SUM).forward(Variable.of(prediction), target).item();
