@@ -102,8 +102,8 @@ public final class Npy {
 
     /**
      * The longest header we accept. numpy itself refuses headers over 10,000 bytes by default (the
-     * {@code max_header_size} argument of {@code np.load}); a shape of any rank a tensor could hold
-     * fits comfortably here.
+     * {@code max_header_size} argument of {@code np.load}); a megabyte holds a shape of rank in the
+     * hundreds of thousands.
      */
     static final int MAX_HEADER_LENGTH = 1 << 20;
 
@@ -291,7 +291,8 @@ public final class Npy {
      * save several arrays one after another into one open file; this reads them back one at a time).
      *
      * @param in the stream; not closed
-     * @param sourceName a name for the stream to use in error messages, such as a file name
+     * @param sourceName a name for the stream to use in error messages, such as a file name; byte
+     *     offsets in those messages count from where this call started reading
      * @return the array, every element converted to double, in row-major order
      * @throws NpyFormatException if the stream does not hold a well-formed {@code .npy} array of a
      *     supported dtype, or ends before the data does
@@ -306,8 +307,10 @@ public final class Npy {
         // 1. Magic string and version.
         byte[] magic = input.readExactly(MAGIC.length, "the magic string \\x93NUMPY");
         if (!Arrays.equals(magic, MAGIC)) {
+            boolean zip = magic[0] == 'P' && magic[1] == 'K';
             throw input.error(0, "not a .npy file: it should start with the magic string \\x93NUMPY"
-                    + " but starts with " + describeBytes(magic));
+                    + " but starts with " + describeBytes(magic)
+                    + (zip ? " (a ZIP archive: an .npz file? Read it with Npz.read)" : ""));
         }
         byte[] version = input.readExactly(2, "the format version");
         int major = Byte.toUnsignedInt(version[0]);

@@ -10,7 +10,8 @@ import java.io.IOException;
  * try {
  *     Tensor x = Npy.read(Path.of("x.npy"));
  * } catch (NpyFormatException e) {
- *     // e.getMessage(): "x.npy: file ends after 100 of the 800 data bytes that shape (10, 10) of <f8 needs at byte 228"
+ *     // e.getMessage(): "x.npy: shape (10, 10) of <f8 needs 800 data bytes but the file has 100 after
+ *     //                  the header at byte 128"
  * }
  * }</pre>
  *

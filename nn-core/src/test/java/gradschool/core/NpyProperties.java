@@ -121,7 +121,7 @@ class NpyProperties {
 
     // ---- damaged files ----
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void truncatedFilesAlwaysGiveTheNamedException(@ForAll("tensors") Tensor tensor, @ForAll @IntRange(min = 0) int cut)
             throws IOException {
         byte[] whole = npyOf(tensor);
@@ -140,7 +140,7 @@ class NpyProperties {
         }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void corruptedFilesGiveTheNamedExceptionOrATensor(
             @ForAll("tensors") Tensor tensor, @ForAll @IntRange(min = 0) int position, @ForAll byte value,
             @ForAll boolean headerOnly) throws IOException {
@@ -151,7 +151,7 @@ class NpyProperties {
         readOrFailCleanly(bytes);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void headersWithRandomTextGiveTheNamedExceptionOrATensor(@ForAll("headerish") String header)
             throws IOException {
         readOrFailCleanly(npy(header, new byte[64]));

@@ -270,6 +270,13 @@ class NpyTest {
                 .hasMessageEndingWith("at byte 0");
     }
 
+    @Test
+    void suggestsNpzReadForAZipArchive() {
+        assertThatThrownBy(() -> Npy.read(fixture("two_arrays.npz")))
+                .isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("starts with 'PK\\x03\\x04-\\x00' (a ZIP archive: an .npz file? Read it with Npz.read)");
+    }
+
     @ParameterizedTest
     @CsvSource({"4, 0", "1, 1", "0, 0"})
     void rejectsAnUnsupportedVersion(int major, int minor) throws IOException {
