@@ -1,0 +1,230 @@
+package gradschool.autograd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import gradschool.autograd.functions.Mul;
+import gradschool.core.Shape;
+import gradschool.core.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The backward pass: accumulation, shapes, order, seeds, the functional form, retained grads, listeners. */
+class AutogradTest {
+
+    @Test
+    void aVariableUsedTwiceReceivesTheSumOfBothPaths() {
+        Variable x = Variable.requiringGrad(3.0).named("x");
+        Variable y = x.mul(x).add(x); // y = x² + x, dy/dx = 2x + 1 = 7
+        y.backward();
+
+        assertThat(x.grad().item()).isCloseTo(7.0, within(1e-12));
+    }
+
+    @Test
+    void repeatedBackwardPassesAddUpUntilZeroGrad() {
+        Variable x = Variable.requiringGrad(Tensor.of(new double[] {1, 2}));
+        Variable y = x.mul(x).sum(); // dy/dx = 2x = [2, 4]
+
+        y.backward();
+        y.backward();
+        y.backward();
+        assertThat(x.grad().to1DArray()).containsExactly(6.0, 12.0);
+
+        x.zeroGrad();
+        assertThat(x.grad()).isNull();
+        y.backward();
+        assertThat(x.grad().to1DArray()).containsExactly(2.0, 4.0);
+    }
+
+    @Test
+    void leafGradientsHaveExactlyTheLeafsShapeEvenWhenBroadcast() {
+        Variable w = Variable.requiringGrad(Tensor.ones(2, 3));
+        Variable rowBias = Variable.requiringGrad(Tensor.of(new double[] {1, 2, 3}));     // (3,)
+        Variable columnBias = Variable.requiringGrad(Tensor.ones(2, 1));                   // (2, 1)
+        Variable scalar = Variable.requiringGrad(2.0);                                    // ()
+        Variable y = w.add(rowBias).add(columnBias).mul(scalar).sum();
+        y.backward();
+
+        assertThat(w.grad().shape()).isEqualTo(Shape.of(2, 3));
+        assertThat(rowBias.grad().shape()).isEqualTo(Shape.of(3));
+        assertThat(columnBias.grad().shape()).isEqualTo(Shape.of(2, 1));
+        assertThat(scalar.grad().shape()).isEqualTo(Shape.of());
+        assertThat(rowBias.grad().to1DArray()).containsExactly(4.0, 4.0, 4.0); // 2 rows × scalar 2
+        assertThat(columnBias.grad().to2DArray()).isDeepEqualTo(new double[][] {{6.0}, {6.0}});
+        // d/ds Σ (w + r + c)·s = Σ (w + r + c) = Σ_rows (1+1 + 1+2 + 1+3 ... ) computed directly:
+        double expected = w.value().add(rowBias.value()).add(columnBias.value()).sum().item();
+        assertThat(scalar.grad().item()).isCloseTo(expected, within(1e-12));
+    }
+
+    @Test
+    void topologicalOrderIsDeterministicInputsBeforeOutputsInArgumentOrder() {
+        Variable a = Variable.requiringGrad(1.0).named("a");
+        Variable b = Variable.requiringGrad(2.0).named("b");
+        Variable c = a.mul(b).named("c");
+        Variable d = a.add(c).named("d");
+        Variable e = d.mul(b).named("e");
+
+        List<Variable> order = Autograd.topologicalOrder(List.of(e));
+
+        assertThat(order).extracting(Variable::name).containsExactly("a", "b", "c", "d", "e");
+        assertThat(Autograd.topologicalOrder(List.of(e))).containsExactlyElementsOf(order);
+    }
+
+    @Test
+    void backwardOnANonScalarSaysToPassASeed() {
+        Variable x = Variable.requiringGrad(Tensor.ones(2, 3));
+        Variable y = x.mul(2);
+
+        assertThatThrownBy(y::backward)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(2, 3)")
+                .hasMessageContaining("seed");
+    }
+
+    @Test
+    void aSeedOfTheWrongShapeIsRejected() {
+        Variable x = Variable.requiringGrad(Tensor.ones(2, 3));
+        Variable y = x.mul(2);
+
+        assertThatThrownBy(() -> y.backward(Tensor.ones(3, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("seed")
+                .hasMessageContaining("(3, 2)")
+                .hasMessageContaining("(2, 3)");
+    }
+
+    @Test
+    void backwardWithASeedScalesTheGradient() {
+        Variable x = Variable.requiringGrad(Tensor.of(new double[] {1, 2, 3}));
+        Variable y = x.mul(x); // dy_i/dx_i = 2x_i
+        y.backward(Tensor.of(new double[] {1, 10, 100}));
+
+        assertThat(x.grad().to1DArray()).containsExactly(2.0, 40.0, 600.0);
+    }
+
+    @Test
+    void backwardOnAVariableWithoutGradientHistoryFails() {
+        Variable data = Variable.of(2.0);
+
+        assertThatThrownBy(() -> data.mul(3).backward())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not require grad");
+    }
+
+    @Test
+    void leafGradientsAreTheirOwnTensors() {
+        Variable a = Variable.requiringGrad(Tensor.of(new double[] {1, 2}));
+        Variable b = Variable.requiringGrad(Tensor.of(new double[] {3, 4}));
+        Tensor seed = Tensor.of(new double[] {1, 1});
+        a.add(b).backward(seed);
+
+        a.grad().mulInPlace(10); // e.g. an optimizer scaling one gradient in place
+        assertThat(b.grad().to1DArray()).containsExactly(1.0, 1.0);
+        assertThat(seed.to1DArray()).containsExactly(1.0, 1.0);
+    }
+
+    @Test
+    void gradDoesNotTouchDotGradAndGivesZerosForUnusedInputs() {
+        Variable x = Variable.requiringGrad(2.0);
+        Variable unused = Variable.requiringGrad(Tensor.ones(2, 2));
+        Variable y = x.pow(3);
+
+        List<Variable> grads = Autograd.grad(y, List.of(x, unused), false);
+
+        assertThat(grads.get(0).item()).isCloseTo(12.0, within(1e-12)); // 3x²
+        assertThat(grads.get(0).requiresGrad()).isFalse();
+        assertThat(grads.get(1).value()).isEqualTo(Tensor.zeros(2, 2));
+        assertThat(x.grad()).isNull();
+        assertThat(unused.grad()).isNull();
+    }
+
+    @Test
+    void gradWithCreateGraphGivesTheSecondDerivative() {
+        for (double value : new double[] {-1.5, 0.5, 2.0}) {
+            Variable x = Variable.requiringGrad(value);
+            Variable y = x.pow(3);
+
+            Variable dydx = Autograd.grad(y, List.of(x), true).get(0);          // 3x²
+            Variable d2ydx2 = Autograd.grad(dydx, List.of(x), false).get(0);    // 6x
+
+            assertThat(dydx.item()).isCloseTo(3 * value * value, within(1e-12));
+            assertThat(dydx.requiresGrad()).isTrue();
+            assertThat(d2ydx2.item()).isCloseTo(6 * value, within(1e-12));
+            assertThat(x.grad()).isNull();
+        }
+    }
+
+    @Test
+    void backwardCreatingGraphLetsTheGradientBeDifferentiatedAgain() {
+        Variable x = Variable.requiringGrad(2.0);
+        x.pow(3).backwardCreatingGraph(Tensor.of(1.0));
+        Variable dydx = x.gradVariable();
+        x.zeroGrad();
+        dydx.backward();
+
+        assertThat(dydx.item()).isCloseTo(12.0, within(1e-12));
+        assertThat(x.grad().item()).isCloseTo(12.0, within(1e-12)); // 6x
+    }
+
+    @Test
+    void retainGradKeepsAnIntermediateGradient() {
+        Variable x = Variable.requiringGrad(Tensor.of(new double[] {1, -2}));
+        Variable hidden = x.mul(3).retainGrad();
+        Variable notRetained = hidden.relu();
+        notRetained.sum().backward();
+
+        assertThat(hidden.grad().to1DArray()).containsExactly(1.0, 0.0);
+        assertThat(notRetained.grad()).isNull();
+        assertThat(x.grad().to1DArray()).containsExactly(3.0, 0.0);
+    }
+
+    @Test
+    void aListenerIsToldEveryStepInOrder() {
+        Variable a = Variable.requiringGrad(2.0).named("a");
+        Variable b = Variable.requiringGrad(5.0).named("b");
+        Variable product = a.mul(b);
+        Variable loss = product.add(a);
+        List<BackwardStep> steps = new ArrayList<>();
+        try (var listening = Autograd.listen(steps::add)) {
+            loss.backward();
+        }
+        loss.backward(); // after the scope closes, nothing more is reported
+
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).index()).isZero();
+        assertThat(steps.get(0).output()).isSameAs(loss);
+        assertThat(steps.get(0).function().name()).isEqualTo("Add");
+        assertThat(steps.get(1).output()).isSameAs(product);
+        assertThat(steps.get(1).gradOutput().item()).isEqualTo(1.0);
+        assertThat(steps.get(1).inputGradients().get(0).item()).isEqualTo(5.0); // g·b
+        assertThat(steps.get(1).inputGradients().get(1).item()).isEqualTo(2.0); // g·a
+        assertThat(steps.get(1).accumulated().get(0).item()).isEqualTo(6.0);   // 1 from Add + 5
+        assertThat(steps.get(1).toString()).startsWith("step 1: Mul");
+    }
+
+    @Test
+    void aFunctionInstanceCannotBeAppliedTwice() {
+        Variable a = Variable.requiringGrad(2.0);
+        Mul mul = new Mul();
+        mul.apply(a, a);
+
+        assertThatThrownBy(() -> mul.apply(a, a))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Mul")
+                .hasMessageContaining("only once");
+    }
+
+    @Test
+    void changingTheArgumentArrayAfterApplyDoesNotChangeTheGraph() {
+        Variable a = Variable.requiringGrad(2.0).named("a");
+        Variable b = Variable.requiringGrad(3.0).named("b");
+        Variable[] arguments = {a, b};
+        Variable product = new Mul().apply(arguments);
+        arguments[1] = a;
+
+        assertThat(product.inputs()).containsExactly(a, b);
+    }
+}
