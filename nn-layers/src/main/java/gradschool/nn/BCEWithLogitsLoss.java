@@ -26,7 +26,9 @@ import gradschool.autograd.Variable;
  * terms: {@code [x > 0] - t - sign(x)·e^-|x|/(1 + e^-|x|)}. At {@code x = 0} exactly (a freshly
  * zeroed output layer) {@code max(x, 0)} is a tie, which {@link Variable#maximum} splits evenly, giving
  * the correct {@code ½ - t}; that is why the code uses {@code maximum(0)} and not {@code relu()}, whose
- * gradient at 0 is 0. And {@code dl_i/dt_i = -x_i}.
+ * gradient at 0 is 0. And {@code dl_i/dt_i = -x_i}. (One kink remains for second derivatives: at
+ * {@code x = 0} exactly, autograd treats {@code sign(0) = 0} as a constant and reports
+ * {@code d²l/dx² = 0} instead of {@code σ'(0) = ¼}; everywhere else it is {@code σ(x)(1 - σ(x))}.)
  *
  * <p>Input rules: logits and targets have the same shape; every target lies in {@code [0, 1]}.
  *
