@@ -481,6 +481,9 @@ public final class Tensor {
      * @return true if contiguous
      */
     public boolean isContiguous() {
+        if (size() == 0) {
+            return true; // no elements, so no gaps (and the strides of a 0-size dimension are arbitrary)
+        }
         int expected = 1;
         for (int i = strides.length - 1; i >= 0; i--) {
             if (shape.dim(i) != 1 && strides[i] != expected) {
@@ -645,7 +648,9 @@ public final class Tensor {
     /** Returns the elements in row-major order: the storage itself is never handed out. */
     private double[] contiguousData() {
         double[] out = new double[size()];
-        if (isContiguous()) {
+        if (out.length == 0) {
+            return out; // an empty view's offset may point past the end of its storage
+        } else if (isContiguous()) {
             System.arraycopy(storage, offset, out, 0, out.length);
         } else {
             StridedLoops.copy(storage, offset, strides, shape.toArray(), out, 0, shape.contiguousStrides());
@@ -1966,6 +1971,9 @@ public final class Tensor {
      * @return this tensor
      */
     public Tensor fill(double value) {
+        if (size() == 0) {
+            return this; // nothing to write; an empty view's offset may point past its storage
+        }
         if (isContiguous()) {
             Arrays.fill(storage, offset, offset + size(), value);
         } else {
@@ -1986,6 +1994,9 @@ public final class Tensor {
             s = source.broadcastTo(shape);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("copyFrom: cannot copy " + source.shape + " into " + shape, e);
+        }
+        if (size() == 0) {
+            return this; // nothing to copy; an empty view's offset may point past its storage
         }
         if (s.isContiguous() && isContiguous()) {
             System.arraycopy(s.storage, s.offset, storage, offset, size());

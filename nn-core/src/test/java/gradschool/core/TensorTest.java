@@ -286,6 +286,22 @@ class TensorTest {
         }
 
         @Test
+        void emptyViewsCanBeReadCopiedAndWritten() {
+            assertThat(Tensor.zeros(2, 0).isContiguous()).isTrue();
+            assertThat(Tensor.zeros(2, 0).copy().isContiguous()).isTrue();
+            // select(0, 2) of a (3, 0) tensor: offset 2 into a storage of length 0
+            Tensor emptyRow = Tensor.zeros(3, 0).select(0, 2);
+            assertThat(emptyRow.toDoubleArray()).isEmpty();
+            assertThat(emptyRow.copy().shape()).isEqualTo(Shape.of(0));
+            assertThat(emptyRow).isEqualTo(Tensor.zeros(0)).hasSameHashCodeAs(Tensor.zeros(0));
+            assertThat(emptyRow.fill(1).size()).isZero();
+            assertThat(emptyRow.copyFrom(Tensor.of(5)).size()).isZero();
+            assertThat(Tensor.stack(0, emptyRow, emptyRow).shape()).isEqualTo(Shape.of(2, 0));
+            assertThat(emptyRow.add(1).shape()).isEqualTo(Shape.of(0));
+            assertThat(emptyRow.sum().item()).isZero();
+        }
+
+        @Test
         void indexSelectGathersRows() {
             Tensor m = Tensor.arange(6).reshape(3, 2);
             Tensor picked = m.indexSelect(new int[] {2, 0, -1, 2});
