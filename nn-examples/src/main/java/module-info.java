@@ -3,7 +3,12 @@
  */
 module gradschool.examples {
     requires gradschool.nn;
+    requires info.picocli;
+    requires org.knowm.xchart;
+    requires java.desktop;
 
     exports gradschool.examples;
     exports gradschool.examples.seeds;
+
+    opens gradschool.examples to info.picocli;
 }

@@ -1,9 +1,13 @@
 package gradschool.examples;
 
-import gradschool.examples.seeds.MatrixBasics;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Consumer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The command-line entry point: lists and runs gradschool's lessons.
@@ -12,59 +16,114 @@ import java.util.function.Consumer;
  * ./gradschool list          # every lesson with a one-line description
  * ./gradschool run NAME      # one lesson
  * ./gradschool tour          # the seed lessons in order
+ * ./gradschool --help
  * </pre>
  */
-public final class Launcher {
+@Command(name = "gradschool", mixinStandardHelpOptions = true, version = "gradschool 0.1.0-SNAPSHOT",
+        description = "Runs gradschool's lessons: the seed notebooks in Java, then real training runs.",
+        subcommands = {Launcher.ListLessons.class, Launcher.Run.class, Launcher.Tour.class})
+public final class Launcher implements Runnable {
 
-    private static final Map<String, Lesson> LESSONS = new LinkedHashMap<>();
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    static {
-        LESSONS.put("matrix-basics", new Lesson("Seed 1: A @ B, element-wise product and dot product",
-                MatrixBasics::main));
-    }
+    /** Shared options of the commands that run lessons. */
+    static final class RunOptions {
+        @Option(names = "--data", description = "The folder of shipped datasets (default: data/ in this or a parent folder).")
+        Path data;
 
-    private Launcher() {
-    }
+        @Option(names = "--out", defaultValue = "gradschool-output",
+                description = "Where pictures and saved models are written (default: ${DEFAULT-VALUE}).")
+        Path out;
 
-    /** A runnable lesson: a description and its main method. */
-    private static final class Lesson {
-        final String description;
-        final Consumer<String[]> main;
+        @Option(names = "--smoke", description = "Run a quick version: few epochs, a subset of the data.")
+        boolean smoke;
 
-        Lesson(String description, Consumer<String[]> main) {
-            this.description = description;
-            this.main = main;
+        LessonContext context(PrintStream stream) {
+            return new LessonContext(stream, data != null ? data : LessonContext.findDataDirectory(), out, smoke);
         }
     }
 
     /**
-     * Runs the launcher.
+     * Runs the launcher and exits with its status.
      *
-     * @param args {@code list}, {@code run NAME} or {@code tour}
+     * @param args the command line
      */
     public static void main(String[] args) {
-        String command = args.length == 0 ? "list" : args[0];
-        switch (command) {
-            case "list":
-                LESSONS.forEach((name, lesson) -> System.out.printf("%-16s %s%n", name, lesson.description));
-                break;
-            case "run":
-                if (args.length < 2 || !LESSONS.containsKey(args[1])) {
-                    System.err.println("usage: run NAME, where NAME is one of " + LESSONS.keySet());
-                    System.exit(2);
-                }
-                LESSONS.get(args[1]).main.accept(new String[0]);
-                break;
-            case "tour":
-                LESSONS.forEach((name, lesson) -> {
-                    System.out.println("=== " + name + ": " + lesson.description);
-                    lesson.main.accept(new String[0]);
-                    System.out.println();
-                });
-                break;
-            default:
-                System.err.println("unknown command '" + command + "'; use list, run NAME or tour");
-                System.exit(2);
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the launcher and returns its exit status (0 on success), for tests.
+     *
+     * @param args the command line
+     * @return the exit status
+     */
+    public static int execute(String... args) {
+        System.setProperty("java.awt.headless", "true");
+        return new CommandLine(new Launcher()).execute(args);
+    }
+
+    /** With no command: print the usage. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code list}: every lesson with its description. */
+    @Command(name = "list", description = "Lists every lesson with a one-line description.")
+    static final class ListLessons implements Runnable {
+        @Override
+        public void run() {
+            for (Lesson lesson : Lessons.all()) {
+                System.out.printf("  %-22s %s%n", lesson.name(), lesson.description());
+            }
+        }
+    }
+
+    /** {@code run NAME}: one lesson. */
+    @Command(name = "run", description = "Runs one lesson.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", description = "The lesson's name (see 'list').")
+        String name;
+
+        @CommandLine.Mixin
+        RunOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            Lesson lesson = Lessons.named(name).orElse(null);
+            if (lesson == null) {
+                System.err.println("No lesson named '" + name + "'. Run 'list' to see them.");
+                return 2;
+            }
+            LessonContext context = options.context(System.out);
+            lesson.run(context);
+            System.out.println("(pictures and files, if any, are in " + context.outputDirectory().toAbsolutePath() + ")");
+            return 0;
+        }
+    }
+
+    /** {@code tour}: the seed lessons in order. */
+    @Command(name = "tour", description = "Runs the seed-notebook lessons in order.")
+    static final class Tour implements Callable<Integer> {
+        @CommandLine.Mixin
+        RunOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Lesson> seeds = gradschool.examples.seeds.SeedLessons.all();
+            LessonContext context = options.context(System.out);
+            for (Lesson lesson : seeds) {
+                System.out.println("=".repeat(78));
+                System.out.println(lesson.name() + " — " + lesson.description());
+                System.out.println("=".repeat(78));
+                lesson.run(context);
+                System.out.println();
+            }
+            System.out.println("Next: './gradschool list' shows the lessons beyond the seeds, "
+                    + "e.g. './gradschool run mnist'.");
+            return 0;
         }
     }
 }
