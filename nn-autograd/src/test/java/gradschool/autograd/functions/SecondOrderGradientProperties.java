@@ -8,8 +8,10 @@ import static gradschool.autograd.VariableArbitraries.shapes;
 import static gradschool.autograd.VariableArbitraries.tensors;
 
 import gradschool.autograd.GradCheck;
+import gradschool.autograd.Variable;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
+import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -97,6 +99,11 @@ class SecondOrderGradientProperties {
     }
 
     @Property(tries = TRIES)
+    void matmulWithVectorsAndBatchesSecondOrder(@ForAll("vectorOrBatchPairs") Pair p) {
+        GradCheck.checkSecondOrder(xs -> xs.get(0).matmul(xs.get(1)).sigmoid(), p.a(), p.b()).assertPassed();
+    }
+
+    @Property(tries = TRIES)
     void softmaxSecondOrder(@ForAll("alongAxis") AlongAxis c) {
         GradCheck.checkSecondOrder(xs -> xs.get(0).softmax(c.axis()), c.x()).assertPassed();
     }
@@ -115,6 +122,7 @@ class SecondOrderGradientProperties {
     @Property(tries = TRIES)
     void varianceSecondOrder(@ForAll("alongAxis") AlongAxis c) {
         GradCheck.checkSecondOrder(xs -> xs.get(0).variance(c.axis(), true), c.x()).assertPassed();
+        GradCheck.checkSecondOrder(xs -> xs.get(0).variance(c.axis(), false), c.x()).assertPassed();
         GradCheck.checkSecondOrder(xs -> xs.get(0).variance(), c.x()).assertPassed();
     }
 
@@ -122,6 +130,26 @@ class SecondOrderGradientProperties {
     void meanSquaredThroughShapeOpsSecondOrder(@ForAll("alongAxis") AlongAxis c) {
         // linear ops (permute, slice, sum, mean) inside a non-linear function pass second derivatives on
         GradCheck.checkSecondOrder(xs -> xs.get(0).flatten().slice(0, 0, c.x().size(), 2).pow(2).mean(), c.x())
+                .assertPassed();
+    }
+
+    @Property(tries = 15)
+    void shapeOpsSecondOrder(@ForAll("alongAxis") AlongAxis c) {
+        // each shape op's backward is itself a shape op (slice <-> scatter, indexSelect <-> indexAdd,
+        // expand <-> sumToShape, ...); a cube around it makes the second derivative non-zero
+        int axis = c.axis();
+        GradCheck.checkSecondOrder(xs -> xs.get(0).transpose(0, -1).pow(3), c.x()).assertPassed();
+        GradCheck.checkSecondOrder(xs -> xs.get(0).select(axis, -1).pow(3), c.x()).assertPassed();
+        GradCheck.checkSecondOrder(xs -> xs.get(0).slice(axis, 0, 3, 2).pow(3), c.x()).assertPassed();
+        GradCheck.checkSecondOrder(xs -> xs.get(0).indexSelect(new int[] {0, 0, -1}).pow(3), c.x()).assertPassed();
+        GradCheck.checkSecondOrder(xs -> Variable.concat(axis, xs.get(0), xs.get(0).mul(2)).pow(3), c.x())
+                .assertPassed();
+        int[] twoCopies = new int[c.x().rank() + 1]; // (2, -1, -1, ...): a new leading axis of size 2
+        Arrays.fill(twoCopies, -1);
+        twoCopies[0] = 2;
+        GradCheck.checkSecondOrder(xs -> xs.get(0).unsqueeze(0).expand(twoCopies).pow(3).sumToShape(Shape.of(1)), c.x())
+                .assertPassed();
+        GradCheck.checkSecondOrder(xs -> xs.get(0).pow(3).sum(axis, false).mean().reshape(1, 1), c.x())
                 .assertPassed();
     }
 
@@ -157,6 +185,22 @@ class SecondOrderGradientProperties {
     Arbitrary<Pair> matrixPairs() {
         return Arbitraries.integers().between(1, 3).array(int[].class).ofSize(3).flatMap(d -> Combinators.combine(
                 tensors(Shape.of(d[0], d[1]), any()), tensors(Shape.of(d[1], d[2]), any())).as(Pair::new));
+    }
+
+    /** {@code (k) @ (k, n)}, {@code (m, k) @ (k)}, {@code (k) @ (k)} or batched {@code (b, m, k) @ (k, n)}. */
+    @Provide
+    Arbitrary<Pair> vectorOrBatchPairs() {
+        return Combinators.combine(Arbitraries.integers().between(1, 3).array(int[].class).ofSize(4),
+                        Arbitraries.integers().between(0, 3))
+                .flatAs((d, kind) -> {
+                    Shape[] s = switch (kind) {
+                        case 0 -> new Shape[] {Shape.of(d[1]), Shape.of(d[1], d[2])};
+                        case 1 -> new Shape[] {Shape.of(d[0], d[1]), Shape.of(d[1])};
+                        case 2 -> new Shape[] {Shape.of(d[1]), Shape.of(d[1])};
+                        default -> new Shape[] {Shape.of(d[3], d[0], d[1]), Shape.of(d[1], d[2])};
+                    };
+                    return Combinators.combine(tensors(s[0], any()), tensors(s[1], any())).as(Pair::new);
+                });
     }
 
     @Provide
