@@ -409,8 +409,9 @@ public final class Tensor {
         }
         Shape shape = Shape.of(dims);
         double[] data = new double[shape.size()];
+        long range = (long) high - low; // as a long: e.g. [-2^31, 2^31 - 1) has 2^32 - 1 values
         for (int i = 0; i < data.length; i++) {
-            data[i] = low + random.nextInt(high - low);
+            data[i] = range <= Integer.MAX_VALUE ? low + random.nextInt((int) range) : low + random.nextLong(range);
         }
         return new Tensor(data, shape);
     }
@@ -1516,7 +1517,7 @@ public final class Tensor {
         int size = shape.dim(a);
         int start = clampSliceBound(from, size);
         int end = clampSliceBound(to, size);
-        int count = end > start ? (end - start + step - 1) / step : 0;
+        int count = end > start ? (end - start - 1) / step + 1 : 0; // ceil((end - start) / step), without overflow
         int[] dims = shape.toArray();
         dims[a] = count;
         int[] newStrides = strides.clone();

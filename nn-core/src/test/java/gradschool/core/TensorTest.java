@@ -138,6 +138,15 @@ class TensorTest {
         }
 
         @Test
+        void randintOverTheWholeIntRange() {
+            // high - low = 2^32 - 1 does not fit in an int
+            Tensor ints = Tensor.randint(3L, Integer.MIN_VALUE, Integer.MAX_VALUE, 1000);
+            assertThat(ints.min().item()).isGreaterThanOrEqualTo(Integer.MIN_VALUE).isLessThan(-1e9);
+            assertThat(ints.max().item()).isLessThan(Integer.MAX_VALUE).isGreaterThan(1e9);
+            assertThat(ints).isEqualTo(ints.round(0));
+        }
+
+        @Test
         void uniformAndRandintStayInRange() {
             Tensor u = Tensor.uniform(9L, -3, 2, 10_000);
             assertThat(u.min().item()).isGreaterThanOrEqualTo(-3);
@@ -220,6 +229,13 @@ class TensorTest {
             assertThat(m.get(3, 3)).isEqualTo(-1);
             assertThat(m.get(2, 2)).isEqualTo(12);
             assertThat(m.sum().item()).isEqualTo(190 - (11 + 13 + 16 + 18) - 4);
+        }
+
+        @Test
+        void sliceWithAHugeStepTakesOneElement() {
+            // (end - start + step - 1) / step would overflow an int
+            assertTensor(Tensor.arange(10).slice(0, 0, 10, Integer.MAX_VALUE), Shape.of(1), 0, 0);
+            assertTensor(Tensor.arange(10).slice(0, 3, 10, Integer.MAX_VALUE - 1), Shape.of(1), 0, 3);
         }
 
         @Test
