@@ -92,6 +92,29 @@ class BroadcastingGradientProperties {
         GradCheck.check(xs -> Variable.where(t.mask(), xs.get(0), xs.get(1)), t.a(), t.b()).assertPassed();
     }
 
+    /**
+     * With one operand a constant (a {@code Variable.of}, needing no gradient) the op may skip that
+     * gradient; the other must still be right. Each op is checked with the constant on either side.
+     */
+    @Property(tries = TRIES)
+    void gradientsWithAConstantOperand(@ForAll("divisionPairs") Pair p) {
+        Variable a = Variable.of(p.a());
+        Variable b = Variable.of(p.b());
+        GradCheck.check(xs -> xs.get(0).add(b), p.a()).assertPassed();
+        GradCheck.check(xs -> a.add(xs.get(0)), p.b()).assertPassed();
+        GradCheck.check(xs -> xs.get(0).sub(b), p.a()).assertPassed();
+        GradCheck.check(xs -> a.sub(xs.get(0)), p.b()).assertPassed();
+        GradCheck.check(xs -> xs.get(0).mul(b), p.a()).assertPassed();
+        GradCheck.check(xs -> a.mul(xs.get(0)), p.b()).assertPassed();
+        GradCheck.check(xs -> xs.get(0).div(b), p.a()).assertPassed();
+        GradCheck.check(xs -> a.div(xs.get(0)), p.b()).assertPassed();
+        GradCheck.check(xs -> xs.get(0).abs().add(0.5).pow(b), p.a()).assertPassed();
+        GradCheck.check(xs -> a.abs().add(0.5).pow(xs.get(0)), p.b()).assertPassed();
+        Tensor mask = p.a().gt(0.0);
+        GradCheck.check(xs -> Variable.where(mask, xs.get(0), b), p.a()).assertPassed();
+        GradCheck.check(xs -> Variable.where(mask, a, xs.get(0)), p.b()).assertPassed();
+    }
+
     @Provide
     Arbitrary<Tensor> anyTensors() {
         return tensors(any());

@@ -6,6 +6,7 @@ import static gradschool.autograd.VariableArbitraries.shapesBroadcastingTo;
 import static gradschool.autograd.VariableArbitraries.tensors;
 
 import gradschool.autograd.GradCheck;
+import gradschool.autograd.Variable;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import java.util.Arrays;
@@ -65,8 +66,11 @@ class MatMulGradientProperties {
         checkMatMul(p);
     }
 
+    /** Checks both gradients, then each one alone with the other operand a constant. */
     private static void checkMatMul(Operands p) {
         GradCheck.check(xs -> xs.get(0).matmul(xs.get(1)), p.a(), p.b()).assertPassed();
+        GradCheck.check(xs -> xs.get(0).matmul(Variable.of(p.b())), p.a()).assertPassed();
+        GradCheck.check(xs -> Variable.of(p.a()).matmul(xs.get(0)), p.b()).assertPassed();
     }
 
     @Provide

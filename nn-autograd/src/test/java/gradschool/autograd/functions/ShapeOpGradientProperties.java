@@ -165,6 +165,19 @@ class ShapeOpGradientProperties {
     }
 
     @Property(tries = TRIES)
+    void concatWithConstantPartsGradient(@ForAll("concatenations") Parts p) {
+        // only the first part needs a gradient; the others are data
+        GradCheck.check(xs -> {
+            Variable[] parts = new Variable[p.parts().size()];
+            parts[0] = xs.get(0);
+            for (int i = 1; i < parts.length; i++) {
+                parts[i] = Variable.of(p.parts().get(i));
+            }
+            return Variable.concat(p.axis(), parts);
+        }, p.parts().get(0)).assertPassed();
+    }
+
+    @Property(tries = TRIES)
     void stackGradient(@ForAll("stackings") Parts p) {
         GradCheck.check(xs -> Variable.stack(p.axis(), xs.toArray(new Variable[0])), p.array()).assertPassed();
     }
