@@ -161,7 +161,18 @@ public final class TensorArbitraries {
      * @return the generator of two-element arrays
      */
     public static Arbitrary<Shape[]> broadcastableShapePairs() {
-        return Combinators.combine(shapes(), Arbitraries.longs()).as((shape, seed) -> {
+        return broadcastableShapePairs(shapes());
+    }
+
+    /**
+     * Returns pairs of shapes that broadcast together to one of {@code resultShapes}: each operand is
+     * made from the result by dropping some leading dimensions and setting some others to 1.
+     *
+     * @param resultShapes the generator of the shapes the pairs broadcast to
+     * @return the generator of two-element arrays
+     */
+    public static Arbitrary<Shape[]> broadcastableShapePairs(Arbitrary<Shape> resultShapes) {
+        return Combinators.combine(resultShapes, Arbitraries.longs()).as((shape, seed) -> {
             Random random = new Random(seed);
             return new Shape[] {shrinkForBroadcast(shape, random), shrinkForBroadcast(shape, random)};
         });

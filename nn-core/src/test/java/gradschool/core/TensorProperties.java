@@ -16,6 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -125,6 +126,18 @@ class TensorProperties {
         // the basis of everything below: toDoubleArray and get read the same row-major elements
         assertThat(x.toDoubleArray()).isEqualTo(elementsByGet(x));
         assertThat(x.copy().isContiguous()).isTrue();
+    }
+
+    @Provide
+    Arbitrary<Tensor> viewsOfAMatrixShape() {
+        return TensorArbitraries.shapes(2, 4, 2, 4).flatMap(TensorArbitraries::views);
+    }
+
+    @Property(tries = 200)
+    void theGeneratorMostlyMakesNonContiguousViews(@ForAll("viewsOfAMatrixShape") Tensor x) {
+        Statistics.collect(x.isContiguous() ? "contiguous" : "non-contiguous");
+        Statistics.coverage(coverage -> coverage.check("non-contiguous").percentage(p -> p > 60));
+        assertThat(x.toDoubleArray()).isEqualTo(elementsByGet(x));
     }
 
     @Property(tries = 200)
@@ -324,6 +337,84 @@ class TensorProperties {
                 assertThat(product.get(i, j)).isCloseTo(sum, within(TOLERANCE));
             }
         }
+    }
+
+    @Provide
+    Arbitrary<Shape[]> batchShapes() {
+        return TensorArbitraries.broadcastableShapePairs(TensorArbitraries.shapes(0, 2, 0, 3));
+    }
+
+    @Property(tries = 150)
+    void batchedMatmulEqualsALoopOfMatrixProducts(@ForAll("batchShapes") Shape[] batches,
+                                                  @ForAll @IntRange(min = 0, max = 3) int m,
+                                                  @ForAll @IntRange(min = 0, max = 3) int k,
+                                                  @ForAll @IntRange(min = 0, max = 3) int n,
+                                                  @ForAll boolean leftIsVector, @ForAll boolean rightIsVector,
+                                                  @ForAll long seed) {
+        Random random = new Random(seed);
+        TensorArbitraries.Layout[] layouts = TensorArbitraries.Layout.values();
+        // numpy's rule: a 1-D operand has no batch dimensions and loses its matrix dimension in the result
+        Shape batchA = leftIsVector ? Shape.scalar() : batches[0];
+        Shape batchB = rightIsVector ? Shape.scalar() : batches[1];
+        Shape aShape = leftIsVector ? Shape.of(k) : withTail(batchA, m, k);
+        Shape bShape = rightIsVector ? Shape.of(k) : withTail(batchB, k, n);
+        Tensor a = TensorArbitraries.build(aShape, layouts[random.nextInt(layouts.length)], random);
+        Tensor b = TensorArbitraries.build(bShape, layouts[random.nextInt(layouts.length)], random);
+        Tensor product = a.matmul(b);
+
+        Shape batch = Shape.broadcast(batchA, batchB);
+        int[] expectedDims = batch.toArray();
+        if (!leftIsVector) {
+            expectedDims = Arrays.copyOf(expectedDims, expectedDims.length + 1);
+            expectedDims[expectedDims.length - 1] = m;
+        }
+        if (!rightIsVector) {
+            expectedDims = Arrays.copyOf(expectedDims, expectedDims.length + 1);
+            expectedDims[expectedDims.length - 1] = n;
+        }
+        assertThat(product.shape()).isEqualTo(Shape.of(expectedDims));
+        int rows = leftIsVector ? 1 : m;
+        int cols = rightIsVector ? 1 : n;
+        forEachIndex(batch, batchIndex -> {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        double left = leftIsVector ? a.get(p) : a.get(matrixIndex(batchIndex, batchA, i, p));
+                        double right = rightIsVector ? b.get(p) : b.get(matrixIndex(batchIndex, batchB, p, j));
+                        sum += left * right;
+                    }
+                    int[] outIndex = Arrays.copyOf(batchIndex, product.rank());
+                    int position = batchIndex.length;
+                    if (!leftIsVector) {
+                        outIndex[position++] = i;
+                    }
+                    if (!rightIsVector) {
+                        outIndex[position] = j;
+                    }
+                    assertThat(product.get(outIndex)).isCloseTo(sum, within(TOLERANCE));
+                }
+            }
+        });
+    }
+
+    private static Shape withTail(Shape batch, int rows, int cols) {
+        int[] dims = Arrays.copyOf(batch.toArray(), batch.rank() + 2);
+        dims[batch.rank()] = rows;
+        dims[batch.rank() + 1] = cols;
+        return Shape.of(dims);
+    }
+
+    /** The index into an operand of batch shape {@code own} for one index of the broadcast batch. */
+    private static int[] matrixIndex(int[] batchIndex, Shape own, int row, int col) {
+        int[] index = new int[own.rank() + 2];
+        int lead = batchIndex.length - own.rank();
+        for (int d = 0; d < own.rank(); d++) {
+            index[d] = own.dim(d) == 1 ? 0 : batchIndex[lead + d];
+        }
+        index[own.rank()] = row;
+        index[own.rank() + 1] = col;
+        return index;
     }
 
     // ---------------------------------------------------------------------------------------
