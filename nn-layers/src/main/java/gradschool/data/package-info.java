@@ -20,6 +20,8 @@
  *       deterministic for a given seed.</li>
  *   <li>Preprocessing: {@link Split} (seeded train/test split), {@link Standardizer} (zero mean,
  *       unit variance per feature) and {@link OneHot} (class index → one-hot row).</li>
+ *   <li>Feeding a training loop: {@link Dataset}, {@link TensorDataset} and {@link DataLoader},
+ *       which yields mini-batches ({@link Batch}) with seeded shuffling.</li>
  * </ul>
  *
  * <p>This package depends only on {@code gradschool.core}: it produces plain tensors and knows
