@@ -7,6 +7,9 @@ package gradschool.optim;
  * <pre>{@code
  * new ExponentialDecay(optimizer, 0.95);   // about halves the learning rate every 14 epochs
  * }</pre>
+ *
+ * <p>An optimizer's learning rate must be positive: a rate that decays for so long that it underflows
+ * to 0 (about 1075 halvings) makes {@link Optimizer#setLearningRate} throw.
  */
 public final class ExponentialDecay extends LearningRateSchedule {
 

@@ -1,5 +1,7 @@
 package gradschool.optim;
 
+import java.util.Objects;
+
 /**
  * Changes an optimizer's learning rate as training goes on: large steps early, small steps late.
  *
@@ -34,7 +36,7 @@ public abstract class LearningRateSchedule {
      * @param optimizer the optimizer whose learning rate to set
      */
     protected LearningRateSchedule(Optimizer optimizer) {
-        this(optimizer, optimizer.learningRate());
+        this(Objects.requireNonNull(optimizer, "optimizer"), optimizer.learningRate());
     }
 
     /**

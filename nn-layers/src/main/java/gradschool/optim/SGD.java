@@ -159,18 +159,18 @@ public class SGD extends ElementwiseOptimizer {
     @Override
     protected void updateParameter(int index, Tensor p, Tensor g) {
         double lr = learningRate();
-        boolean firstStep = momentumBuffers[index] == null;
-        if (momentum != 0 && firstStep) {
+        boolean firstMomentumStep = momentum != 0 && momentumBuffers[index] == null;
+        if (firstMomentumStep) {
             momentumBuffers[index] = new double[p.size()];
         }
         double[] b = momentumBuffers[index];
         for (int i = 0; i < p.size(); i++) {
-            double gi = g.get(i) + weightDecay * p.get(i);
+            double gi = g.get(i) + weightDecay * p.get(i);                           // g ← g + λ·p
             if (momentum != 0) {
-                b[i] = firstStep ? gi : momentum * b[i] + (1 - dampening) * gi;
-                gi = nesterov ? gi + momentum * b[i] : b[i];
+                b[i] = firstMomentumStep ? gi : momentum * b[i] + (1 - dampening) * gi;  // b ← μ·b + (1 − τ)·g
+                gi = nesterov ? gi + momentum * b[i] : b[i];                          // g ← g + μ·b, or g ← b
             }
-            p.setInPlace(p.get(i) - lr * gi, i);
+            p.setInPlace(p.get(i) - lr * gi, i);                                      // p ← p − lr·g
         }
     }
 

@@ -7,6 +7,9 @@ package gradschool.optim;
  * <pre>{@code
  * new StepDecay(optimizer, 30, 0.1);   // 0.1 for epochs 0–29, 0.01 for 30–59, 0.001 for 60–89, …
  * }</pre>
+ *
+ * <p>An optimizer's learning rate must be positive: a rate that decays for so long that it underflows
+ * to 0 (about 1075 halvings) makes {@link Optimizer#setLearningRate} throw.
  */
 public final class StepDecay extends LearningRateSchedule {
 
