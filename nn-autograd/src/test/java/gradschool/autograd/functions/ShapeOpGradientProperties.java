@@ -8,10 +8,13 @@ import static gradschool.autograd.VariableArbitraries.tensors;
 
 import gradschool.autograd.GradCheck;
 import gradschool.autograd.Variable;
+import gradschool.autograd.VariableArbitraries;
+import gradschool.autograd.VariableArbitraries.Layout;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
@@ -196,9 +199,16 @@ class ShapeOpGradientProperties {
         return shapes(2, 2, 1, 3).flatMap(shape -> tensors(shape, any()));
     }
 
+    /** A random order of the axes, some of them counted from the end ({@code -1} for the last). */
     @Provide
     Arbitrary<Case> permutations() {
-        return withSeed(shapes(), (x, random) -> randomPermutation(x.rank(), random));
+        return withSeed(shapes(), (x, random) -> {
+            int[] order = randomPermutation(x.rank(), random);
+            for (int i = 0; i < order.length; i++) {
+                order[i] = anyAxisForm(order[i], x.rank(), random);
+            }
+            return order;
+        });
     }
 
     /** Two axes, each given as a non-negative or a negative number. */
@@ -220,7 +230,7 @@ class ShapeOpGradientProperties {
             for (int d : x.shape().toArray()) {
                 dims.add(d);
             }
-            java.util.Collections.shuffle(dims, random);
+            Collections.shuffle(dims, random);
             int ones = random.nextInt(3);
             for (int i = 0; i < ones; i++) {
                 dims.add(random.nextInt(dims.size() + 1), 1);
@@ -233,7 +243,7 @@ class ShapeOpGradientProperties {
         });
     }
 
-    /** A tensor with a dimension of size 1 inserted somewhere, and that axis. */
+    /** A tensor with a dimension of size 1 inserted somewhere, and that axis (maybe counted from the end). */
     @Provide
     Arbitrary<Case> tensorsWithUnitAxis() {
         return shapes(0, 3, 1, 3).flatMap(shape -> Arbitraries.integers().between(0, shape.rank())
@@ -242,7 +252,8 @@ class ShapeOpGradientProperties {
                     for (int i = 0, j = 0; i < dims.length; i++) {
                         dims[i] = i == axis ? 1 : shape.dim(j++);
                     }
-                    return tensors(Shape.of(dims), any()).map(x -> new Case(x, axis));
+                    return Combinators.combine(tensors(Shape.of(dims), any()), Arbitraries.of(true, false))
+                            .as((x, fromEnd) -> new Case(x, fromEnd ? axis - dims.length : axis));
                 }));
     }
 
@@ -354,7 +365,7 @@ class ShapeOpGradientProperties {
     }
 
     private static Tensor randomLayout(Shape shape, Random random) {
-        var layouts = gradschool.autograd.VariableArbitraries.Layout.values();
-        return gradschool.autograd.VariableArbitraries.build(shape, layouts[random.nextInt(layouts.length)], any(), random);
+        Layout[] layouts = Layout.values();
+        return VariableArbitraries.build(shape, layouts[random.nextInt(layouts.length)], any(), random);
     }
 }
