@@ -9,6 +9,10 @@ import gradschool.autograd.Variable;
  */
 public class Flatten extends Module {
 
+    /** Makes the layer; it has no parameters. */
+    public Flatten() {
+    }
+
     /**
      * Reshapes to {@code (batch, -1)}.
      *

@@ -9,6 +9,10 @@ import gradschool.autograd.Variable;
  */
 public class GELU extends Module {
 
+    /** Makes the layer; it has no parameters. */
+    public GELU() {
+    }
+
     /**
      * Applies the activation element-wise.
      *

@@ -9,6 +9,10 @@ import gradschool.autograd.Variable;
  */
 public class ReLU extends Module {
 
+    /** Makes the layer; it has no parameters. */
+    public ReLU() {
+    }
+
     /**
      * Applies the activation element-wise.
      *

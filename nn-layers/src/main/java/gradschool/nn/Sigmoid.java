@@ -9,6 +9,10 @@ import gradschool.autograd.Variable;
  */
 public class Sigmoid extends Module {
 
+    /** Makes the layer; it has no parameters. */
+    public Sigmoid() {
+    }
+
     /**
      * Applies the activation element-wise.
      *

@@ -9,6 +9,10 @@ import gradschool.autograd.Variable;
  */
 public class Tanh extends Module {
 
+    /** Makes the layer; it has no parameters. */
+    public Tanh() {
+    }
+
     /**
      * Applies the activation element-wise.
      *
