@@ -1657,6 +1657,11 @@ public final class Tensor {
         if (tensors.length == 0) {
             throw new IllegalArgumentException("stack: needs at least one tensor");
         }
+        int rank = tensors[0].rank() + 1;
+        if (axis < -rank || axis >= rank) {
+            throw new IndexOutOfBoundsException("stack: axis " + axis + " is out of range for stacking tensors"
+                    + " of shape " + tensors[0].shape + " (valid: " + -rank + " to " + (rank - 1) + ")");
+        }
         Tensor[] expanded = new Tensor[tensors.length];
         for (int t = 0; t < tensors.length; t++) {
             if (!tensors[t].shape.equals(tensors[0].shape)) {
@@ -1665,25 +1670,31 @@ public final class Tensor {
             }
             expanded[t] = tensors[t].unsqueeze(axis);
         }
-        return concat(axis < 0 ? axis + tensors[0].rank() + 1 : axis, expanded);
+        return concat(axis < 0 ? axis + rank : axis, expanded);
     }
 
     /**
      * Joins tensors column-wise, like {@code np.hstack}: along dimension 1, or dimension 0 for 1-D
-     * tensors. The seed notebook builds its weight matrices from column vectors this way.
+     * tensors. Scalars count as 1-D tensors of one element. The seed notebook builds its weight
+     * matrices from column vectors this way.
      *
      * @param tensors the tensors
      * @return a new tensor
      */
     public static Tensor hstack(Tensor... tensors) {
-        if (tensors.length > 0 && tensors[0].rank() == 1) {
-            return concat(0, tensors);
+        Tensor[] parts = new Tensor[tensors.length];
+        for (int t = 0; t < tensors.length; t++) {
+            parts[t] = tensors[t].rank() == 0 ? tensors[t].reshape(1) : tensors[t];
         }
-        return concat(1, tensors);
+        if (parts.length > 0 && parts[0].rank() == 1) {
+            return concat(0, parts);
+        }
+        return concat(1, parts);
     }
 
     /**
-     * Joins tensors row-wise, like {@code np.vstack}: 1-D tensors become rows.
+     * Joins tensors row-wise, like {@code np.vstack}: 1-D tensors become rows, scalars {@code (1, 1)}
+     * matrices.
      *
      * @param tensors the tensors
      * @return a new tensor
@@ -1691,7 +1702,8 @@ public final class Tensor {
     public static Tensor vstack(Tensor... tensors) {
         Tensor[] rows = new Tensor[tensors.length];
         for (int t = 0; t < tensors.length; t++) {
-            rows[t] = tensors[t].rank() == 1 ? tensors[t].unsqueeze(0) : tensors[t];
+            Tensor part = tensors[t];
+            rows[t] = part.rank() == 0 ? part.reshape(1, 1) : part.rank() == 1 ? part.unsqueeze(0) : part;
         }
         return concat(0, rows);
     }

@@ -79,7 +79,8 @@ class ShapeProperties {
     }
 
     @Property(tries = 300)
-    void broadcastsToMeansBroadcastingGivesTheTarget(@ForAll("smallShapes") Shape a, @ForAll("smallShapes") Shape target) {
+    void broadcastsToMeansBroadcastingGivesTheTarget(@ForAll("smallShapes") Shape a,
+                                                     @ForAll("smallShapes") Shape target) {
         int[] combined = numpyBroadcast(a.toArray(), target.toArray());
         boolean expected = combined != null && Arrays.equals(combined, target.toArray());
         assertThat(a.broadcastsTo(target)).isEqualTo(expected);

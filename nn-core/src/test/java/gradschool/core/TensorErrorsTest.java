@@ -117,6 +117,8 @@ class TensorErrorsTest {
         assertIllegal(() -> Tensor.concat(0, Tensor.of(1), Tensor.of(2)), "concat", "scalars");
         assertIllegal(() -> Tensor.stack(0, MATRIX, Tensor.zeros(3, 2)), "stack", "(3, 2)", "(2, 3)");
         assertIllegal(() -> Tensor.stack(0), "stack", "at least one");
+        assertOutOfRange(() -> Tensor.stack(3, MATRIX, MATRIX), "stack", "axis 3", "(2, 3)");
+        assertOutOfRange(() -> Tensor.stack(-4, MATRIX, MATRIX), "stack", "axis -4", "(2, 3)");
         assertIllegal(() -> Tensor.hstack(MATRIX, Tensor.zeros(3, 3)), "concat", "(3, 3)", "(2, 3)");
         assertIllegal(() -> Tensor.vstack(Tensor.zeros(2), MATRIX), "concat", "(2, 3)", "(1, 2)");
     }

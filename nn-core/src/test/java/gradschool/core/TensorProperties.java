@@ -320,7 +320,8 @@ class TensorProperties {
     }
 
     @Property(tries = 100)
-    void matmulOfViewsEqualsMatmulOfCopies(@ForAll @IntRange(min = 0, max = 4) int m, @ForAll @IntRange(min = 0, max = 4) int k,
+    void matmulOfViewsEqualsMatmulOfCopies(@ForAll @IntRange(min = 0, max = 4) int m,
+                                           @ForAll @IntRange(min = 0, max = 4) int k,
                                            @ForAll @IntRange(min = 0, max = 4) int n, @ForAll long seed) {
         Random random = new Random(seed);
         TensorArbitraries.Layout[] layouts = TensorArbitraries.Layout.values();
@@ -450,7 +451,8 @@ class TensorProperties {
     }
 
     @Property(tries = 200)
-    void reductionsAlongAnAxisEqualAHandLoop(@ForAll("reducible") Tensor x, @ForAll @IntRange(min = 0, max = 3) int axisSeed) {
+    void reductionsAlongAnAxisEqualAHandLoop(@ForAll("reducible") Tensor x,
+                                             @ForAll @IntRange(min = 0, max = 3) int axisSeed) {
         int axis = axisSeed % x.rank();
         Tensor sum = x.sum(axis, false);
         Tensor max = x.max(axis, false);
@@ -511,7 +513,8 @@ class TensorProperties {
     }
 
     @Property(tries = 200)
-    void softmaxRowsSumToOneAndLogSoftmaxIsItsLog(@ForAll("reducible") Tensor x, @ForAll @IntRange(min = 0, max = 3) int axisSeed) {
+    void softmaxRowsSumToOneAndLogSoftmaxIsItsLog(@ForAll("reducible") Tensor x,
+                                                  @ForAll @IntRange(min = 0, max = 3) int axisSeed) {
         int axis = axisSeed % x.rank();
         Tensor softmax = x.mul(100).softmax(axis);
         assertClose(softmax.sum(axis, false), Tensor.ones(softmax.sum(axis, false).shape()));

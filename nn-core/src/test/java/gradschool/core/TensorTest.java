@@ -377,6 +377,14 @@ class TensorTest {
             assertTensor(Tensor.vstack(m, m), Shape.of(4, 1), 0, 1, 2, 1, 2);
             assertTensor(Tensor.vstack(Tensor.of(new double[][] {{1, 2}}), a), Shape.of(2, 2), 0, 1, 2, 1, 2);
         }
+
+        @Test
+        void hstackAndVstackOfScalarsLikeNumpy() {
+            // np.hstack([1, np.array([2, 3])]) = [1, 2, 3]; np.vstack([1, 2]) = [[1], [2]]
+            assertTensor(Tensor.hstack(Tensor.of(1), Tensor.of(new double[] {2, 3})), Shape.of(3), 0, 1, 2, 3);
+            assertTensor(Tensor.hstack(Tensor.of(1), Tensor.of(2)), Shape.of(2), 0, 1, 2);
+            assertTensor(Tensor.vstack(Tensor.of(1), Tensor.of(2)), Shape.of(2, 1), 0, 1, 2);
+        }
     }
 
     @Nested
@@ -499,7 +507,8 @@ class TensorTest {
             assertTensor(softmax.sum(1, false), Shape.of(2), EXACT, 1, 1);
             assertThat(softmax.get(1, 2)).isEqualTo(1.0);
             assertThat(softmax.get(1, 0)).isEqualTo(0.0);
-            assertThat(rows.softmax(0).sum(0, false).to1DArray()).containsExactly(new double[] {1, 1, 1}, within(EXACT));
+            assertThat(rows.softmax(0).sum(0, false).to1DArray())
+                    .containsExactly(new double[] {1, 1, 1}, within(EXACT));
         }
 
         @Test
@@ -555,7 +564,8 @@ class TensorTest {
             assertTensor(v.div(2), Shape.of(3), 0, -1, 0, 1.5);
             assertTensor(v.pow(2), Shape.of(3), 0, 4, 0, 9);
             assertTensor(v.pow(3), Shape.of(3), 0, -8, 0, 27);
-            assertThat(v.div(0).to1DArray()).containsExactly(Double.NEGATIVE_INFINITY, Double.NaN, Double.POSITIVE_INFINITY);
+            assertThat(v.div(0).to1DArray())
+                    .containsExactly(Double.NEGATIVE_INFINITY, Double.NaN, Double.POSITIVE_INFINITY);
         }
 
         @Test
@@ -659,7 +669,8 @@ class TensorTest {
         @Test
         void zipWithAppliesAnyFunction() {
             Tensor a = Tensor.of(new double[] {3, 4});
-            assertTensor(a.zipWith(Tensor.of(new double[][] {{4}, {0}}), Math::hypot), Shape.of(2, 2), EXACT, 5, Math.sqrt(32), 3, 4);
+            Tensor hypot = a.zipWith(Tensor.of(new double[][] {{4}, {0}}), Math::hypot);
+            assertTensor(hypot, Shape.of(2, 2), EXACT, 5, Math.sqrt(32), 3, 4);
         }
 
         @Test
@@ -847,7 +858,8 @@ class TensorTest {
             assertThat(t).isEqualTo(copy).hasSameHashCodeAs(copy);
             assertThat(copy).isEqualTo(t);
             Tensor offsetView = Tensor.arange(8).slice(0, 2, 8, 2);
-            assertThat(offsetView).isEqualTo(Tensor.of(new double[] {2, 4, 6})).hasSameHashCodeAs(Tensor.of(new double[] {2, 4, 6}));
+            Tensor evens = Tensor.of(new double[] {2, 4, 6});
+            assertThat(offsetView).isEqualTo(evens).hasSameHashCodeAs(evens);
             assertThat(Tensor.of(new double[] {1, 2, 3, 4}))
                     .isNotEqualTo(Tensor.of(new double[][] {{1, 2}, {3, 4}}));
             assertThat(Tensor.of(new double[] {1, 2})).isNotEqualTo(Tensor.of(new double[] {1, 3}));
