@@ -42,6 +42,13 @@ public abstract class Function {
     private Variable output;
 
     /**
+     * Makes an op that has not been applied yet; subclasses take their parameters (an axis, an
+     * exponent) in their own constructors.
+     */
+    protected Function() {
+    }
+
+    /**
      * Applies this op to its inputs: runs {@link #forward} and, when gradients are being recorded,
      * returns a result that remembers this function and its inputs.
      *

@@ -67,11 +67,12 @@ class VariableTest {
 
     @Test
     void noCreationSiteWhileRecordingIsOff() {
+        boolean wasRecording = CreationSite.isRecording();
         CreationSite.setRecording(false);
         try {
             assertThat(Variable.of(1.0).creationSite()).isNull();
         } finally {
-            CreationSite.setRecording(true);
+            CreationSite.setRecording(wasRecording);
         }
         assertThat(Variable.of(1.0).creationSite()).isNotNull();
     }
