@@ -146,7 +146,10 @@ public final class Autograd {
         Map<Variable, Variable> found = new IdentityHashMap<>();
         List<BackwardListener> listeners = LISTENERS.get();
         int step = 0;
-        try (GradMode.Scope mode = createGraph ? GradMode.on() : GradMode.off()) {
+        // Without createGraph the gradients are plain values: no history, and no creation site (a stack
+        // walk each) — the pause is closed by the try just like the grad mode.
+        try (GradMode.Scope mode = createGraph ? GradMode.on() : GradMode.off();
+             CreationSite.Pause sites = createGraph ? null : CreationSite.pausedOnThisThread()) {
             // Walk from the outputs back towards the leaves.
             for (int i = order.size() - 1; i >= 0; i--) {
                 Variable node = order.get(i);

@@ -32,6 +32,7 @@ public final class CreationSite {
     };
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static volatile boolean recording = true;
+    private static final ThreadLocal<Boolean> PAUSED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     static {
         registerLibrary(gradschool.core.Tensor.class);
@@ -81,9 +82,34 @@ public final class CreationSite {
         return recording;
     }
 
+    /**
+     * Stops recording on this thread until the returned scope is closed. The backward pass uses it
+     * (unless it is creating a graph): the gradients its rules compute are plain values with no history
+     * that nobody asks the site of, and a stack walk for each of them made backward about ten times slower.
+     */
+    static Pause pausedOnThisThread() {
+        boolean previous = PAUSED.get();
+        PAUSED.set(true);
+        return new Pause(previous);
+    }
+
+    /** A scope that pauses recording on one thread; closing it restores the previous state. */
+    static final class Pause implements AutoCloseable {
+        private final boolean previous;
+
+        private Pause(boolean previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
+            PAUSED.set(previous);
+        }
+    }
+
     /** Finds the first frame outside library code, or null when not recording or none is found. */
     static CreationSite capture() {
-        if (!recording) {
+        if (!recording || PAUSED.get()) {
             return null;
         }
         Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames

@@ -206,6 +206,18 @@ class AutogradTest {
     }
 
     @Test
+    void gradientsSkipTheCreationSiteStackWalkUnlessTheyAreAGraph() {
+        Variable x = Variable.requiringGrad(2.0);
+        x.mul(x).backward();
+        assertThat(x.gradVariable().creationSite()).isNull(); // a plain value: no stack walk spent on it
+        assertThat(x.mul(3).creationSite()).isNotNull();      // recording is back after the pass
+
+        Variable z = Variable.requiringGrad(2.0);
+        z.mul(z).backwardCreatingGraph(Tensor.of(1.0));
+        assertThat(z.gradVariable().creationSite().className()).isEqualTo(AutogradTest.class.getName());
+    }
+
+    @Test
     void aFunctionInstanceCannotBeAppliedTwice() {
         Variable a = Variable.requiringGrad(2.0);
         Mul mul = new Mul();
