@@ -2021,6 +2021,51 @@ public final class Tensor {
     }
 
     /**
+     * Copies the elements, in row-major order, into an existing array (no allocation; for optimizers
+     * and kernels that work on plain arrays).
+     *
+     * @param target an array of at least {@link #size()} elements; the first {@code size()} are written
+     * @throws IllegalArgumentException if the array is too short
+     */
+    public void copyInto(double[] target) {
+        if (target.length < size()) {
+            throw new IllegalArgumentException("copyInto: an array of " + target.length
+                    + " elements cannot hold a tensor of shape " + shape + " (" + size() + " elements)");
+        }
+        if (size() == 0) {
+            return; // an empty view's offset may lie past the end of its storage
+        }
+        if (isContiguous()) {
+            System.arraycopy(storage, offset, target, 0, size());
+        } else {
+            StridedLoops.copy(storage, offset, strides, shape.toArray(), target, 0, shape.contiguousStrides());
+        }
+    }
+
+    /**
+     * Overwrites every element, in place, with values given in row-major order.
+     *
+     * @param source an array of at least {@link #size()} elements; the first {@code size()} are read
+     * @return this tensor
+     * @throws IllegalArgumentException if the array is too short
+     */
+    public Tensor copyFrom(double[] source) {
+        if (source.length < size()) {
+            throw new IllegalArgumentException("copyFrom: an array of " + source.length
+                    + " elements cannot fill a tensor of shape " + shape + " (" + size() + " elements)");
+        }
+        if (size() == 0) {
+            return this;
+        }
+        if (isContiguous()) {
+            System.arraycopy(source, 0, storage, offset, size());
+        } else {
+            StridedLoops.copy(source, 0, shape.contiguousStrides(), shape.toArray(), storage, offset, strides);
+        }
+        return this;
+    }
+
+    /**
      * Adds another tensor into this one, in place: {@code this += other} (other broadcasts to this shape).
      *
      * @param other the tensor to add

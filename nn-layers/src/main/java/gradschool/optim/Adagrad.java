@@ -1,6 +1,5 @@
 package gradschool.optim;
 
-import gradschool.core.Tensor;
 import gradschool.nn.Parameter;
 import java.util.Arrays;
 import java.util.List;
@@ -128,17 +127,17 @@ public class Adagrad extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void updateParameter(int index, Tensor p, Tensor g) {
+    protected void updateParameter(int index, double[] p, double[] g) {
         if (sumOfSquares[index] == null) {
-            sumOfSquares[index] = new double[p.size()];
+            sumOfSquares[index] = new double[p.length];
             Arrays.fill(sumOfSquares[index], initialAccumulator);
         }
         double[] sum = sumOfSquares[index];
         double eta = learningRate();
-        for (int i = 0; i < p.size(); i++) {
-            double gi = g.get(i) + weightDecay * p.get(i);
+        for (int i = 0; i < p.length; i++) {
+            double gi = g[i] + weightDecay * p[i];
             sum[i] += gi * gi;
-            p.setInPlace(p.get(i) - eta * gi / (Math.sqrt(sum[i]) + epsilon), i);
+            p[i] = p[i] - eta * gi / (Math.sqrt(sum[i]) + epsilon);
         }
     }
 

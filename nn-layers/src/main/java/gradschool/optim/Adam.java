@@ -1,6 +1,5 @@
 package gradschool.optim;
 
-import gradschool.core.Tensor;
 import gradschool.nn.Parameter;
 import java.util.List;
 
@@ -177,13 +176,13 @@ public class Adam extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void updateParameter(int index, Tensor p, Tensor g) {
+    protected void updateParameter(int index, double[] p, double[] g) {
         if (firstMoments[index] == null) {
-            firstMoments[index] = new double[p.size()];
-            secondMoments[index] = new double[p.size()];
+            firstMoments[index] = new double[p.length];
+            secondMoments[index] = new double[p.length];
         }
         if (amsgrad && maxSecondMoments[index] == null) {
-            maxSecondMoments[index] = new double[p.size()];
+            maxSecondMoments[index] = new double[p.length];
         }
         double[] m = firstMoments[index];
         double[] v = secondMoments[index];
@@ -192,8 +191,8 @@ public class Adam extends ElementwiseOptimizer {
         double alpha = learningRate();
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2 = 1 - Math.pow(beta2, t);
-        for (int i = 0; i < p.size(); i++) {
-            double gi = g.get(i) + weightDecay * p.get(i);
+        for (int i = 0; i < p.length; i++) {
+            double gi = g[i] + weightDecay * p[i];
             m[i] = beta1 * m[i] + (1 - beta1) * gi;
             v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
             double mHat = m[i] / biasCorrection1;
@@ -204,7 +203,7 @@ public class Adam extends ElementwiseOptimizer {
             } else {
                 vHat = v[i] / biasCorrection2;
             }
-            p.setInPlace(p.get(i) - alpha * mHat / (Math.sqrt(vHat) + epsilon), i);
+            p[i] = p[i] - alpha * mHat / (Math.sqrt(vHat) + epsilon);
         }
     }
 

@@ -1,6 +1,5 @@
 package gradschool.optim;
 
-import gradschool.core.Tensor;
 import gradschool.nn.Parameter;
 import java.util.List;
 
@@ -118,10 +117,10 @@ public class AdamW extends Adam {
     }
 
     @Override
-    protected void updateParameter(int index, Tensor p, Tensor g) {
+    protected void updateParameter(int index, double[] p, double[] g) {
         double shrink = 1 - learningRate() * decoupledWeightDecay;
-        for (int i = 0; i < p.size(); i++) {
-            p.setInPlace(shrink * p.get(i), i);          // p ← p − lr·λ·p
+        for (int i = 0; i < p.length; i++) {
+            p[i] = shrink * p[i];          // p ← p − lr·λ·p
         }
         super.updateParameter(index, p, g);             // then Adam, without L2 (its weightDecay stays 0)
     }

@@ -10,13 +10,13 @@ import java.util.List;
  *
  * <p>{@link #step()} walks the parameters in order. For each parameter whose gradient is not null it
  * checks that the gradient has the parameter's shape, then calls
- * {@link #updateParameter(int, Tensor, Tensor) updateParameter(index, p, g)} with both tensors seen as
- * flat, row-major 1-D tensors, so that a subclass writes its rule as one plain loop with the paper's
- * variable names:
+ * {@link #updateParameter(int, double[], double[]) updateParameter(index, p, g)} with the parameter's
+ * values and gradient copied into flat, row-major arrays (reused from step to step), and copies the
+ * new values back; so a subclass writes its rule as one plain loop with the paper's variable names:
  *
  * <pre>{@code
- * for (int i = 0; i < p.size(); i++) {
- *     p.setInPlace(p.get(i) - learningRate() * g.get(i), i);   // p ← p − lr·g
+ * for (int i = 0; i < p.length; i++) {
+ *     p[i] = p[i] - learningRate() * g[i];   // p ← p − lr·g
  * }
  * }</pre>
  *
@@ -28,6 +28,10 @@ import java.util.List;
  */
 public abstract class ElementwiseOptimizer extends Optimizer {
 
+    /** Reused per-parameter buffers for the values and gradients, so a step allocates nothing. */
+    private final double[][] values;
+    private final double[][] gradients;
+
     /**
      * Makes an optimizer for a list of parameters.
      *
@@ -36,6 +40,8 @@ public abstract class ElementwiseOptimizer extends Optimizer {
      */
     protected ElementwiseOptimizer(List<Parameter> parameters, double learningRate) {
         super(parameters, learningRate);
+        this.values = new double[parameters.size()][];
+        this.gradients = new double[parameters.size()][];
     }
 
     /**
@@ -60,21 +66,30 @@ public abstract class ElementwiseOptimizer extends Optimizer {
                         + value.shape() + " but its gradient has shape " + gradient.shape()
                         + "; a gradient must have its parameter's shape");
             }
-            Tensor p = value.flatten();      // a view when the value is contiguous, else a copy
-            Tensor g = gradient.flatten();
+            // Copy the values and the gradient into flat arrays, apply the rule, copy the values back:
+            // two bulk copies, so each rule is a plain loop over doubles.
+            double[] p = buffer(values, index, value.size());
+            double[] g = buffer(gradients, index, value.size());
+            value.copyInto(p);
+            gradient.copyInto(g);
             updateParameter(index, p, g);
-            if (!p.sharesStorageWith(value)) {
-                value.copyFrom(p.reshape(value.shape()));
-            }
+            value.copyFrom(p);
         }
+    }
+
+    private double[] buffer(double[][] buffers, int index, int size) {
+        if (buffers[index] == null || buffers[index].length != size) {
+            buffers[index] = new double[size];
+        }
+        return buffers[index];
     }
 
     /**
      * Applies the update rule to one parameter, in place.
      *
      * @param index the parameter's position in {@link #parameters()}, the key for its state
-     * @param p the parameter's value as a flat 1-D tensor; write the new values into it
-     * @param g the parameter's gradient as a flat 1-D tensor of the same size; do not modify it
+     * @param p the parameter's values in row-major order; write the new values into it
+     * @param g the parameter's gradient in the same order; do not modify it
      */
-    protected abstract void updateParameter(int index, Tensor p, Tensor g);
+    protected abstract void updateParameter(int index, double[] p, double[] g);
 }

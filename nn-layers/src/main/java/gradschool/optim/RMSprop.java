@@ -1,6 +1,5 @@
 package gradschool.optim;
 
-import gradschool.core.Tensor;
 import gradschool.nn.Parameter;
 import java.util.List;
 
@@ -150,25 +149,25 @@ public class RMSprop extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void updateParameter(int index, Tensor p, Tensor g) {
+    protected void updateParameter(int index, double[] p, double[] g) {
         if (squareAverages[index] == null) {
-            squareAverages[index] = new double[p.size()];
+            squareAverages[index] = new double[p.length];
         }
         if (momentum != 0 && momentumBuffers[index] == null) {
-            momentumBuffers[index] = new double[p.size()];
+            momentumBuffers[index] = new double[p.length];
         }
         double[] v = squareAverages[index];
         double[] b = momentumBuffers[index];
         double lr = learningRate();
-        for (int i = 0; i < p.size(); i++) {
-            double gi = g.get(i) + weightDecay * p.get(i);
+        for (int i = 0; i < p.length; i++) {
+            double gi = g[i] + weightDecay * p[i];
             v[i] = alpha * v[i] + (1 - alpha) * gi * gi;
             double scaledGradient = gi / (Math.sqrt(v[i]) + epsilon);
             if (momentum != 0) {
                 b[i] = momentum * b[i] + scaledGradient;
-                p.setInPlace(p.get(i) - lr * b[i], i);
+                p[i] = p[i] - lr * b[i];
             } else {
-                p.setInPlace(p.get(i) - lr * scaledGradient, i);
+                p[i] = p[i] - lr * scaledGradient;
             }
         }
     }

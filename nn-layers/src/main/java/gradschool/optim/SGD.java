@@ -1,6 +1,5 @@
 package gradschool.optim;
 
-import gradschool.core.Tensor;
 import gradschool.nn.Parameter;
 import java.util.List;
 
@@ -157,20 +156,20 @@ public class SGD extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void updateParameter(int index, Tensor p, Tensor g) {
+    protected void updateParameter(int index, double[] p, double[] g) {
         double lr = learningRate();
         boolean firstMomentumStep = momentum != 0 && momentumBuffers[index] == null;
         if (firstMomentumStep) {
-            momentumBuffers[index] = new double[p.size()];
+            momentumBuffers[index] = new double[p.length];
         }
         double[] b = momentumBuffers[index];
-        for (int i = 0; i < p.size(); i++) {
-            double gi = g.get(i) + weightDecay * p.get(i);                           // g ← g + λ·p
+        for (int i = 0; i < p.length; i++) {
+            double gi = g[i] + weightDecay * p[i];                           // g ← g + λ·p
             if (momentum != 0) {
                 b[i] = firstMomentumStep ? gi : momentum * b[i] + (1 - dampening) * gi;  // b ← μ·b + (1 − τ)·g
                 gi = nesterov ? gi + momentum * b[i] : b[i];                          // g ← g + μ·b, or g ← b
             }
-            p.setInPlace(p.get(i) - lr * gi, i);                                      // p ← p − lr·g
+            p[i] = p[i] - lr * gi;                                      // p ← p − lr·g
         }
     }
 
