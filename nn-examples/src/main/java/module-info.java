@@ -9,6 +9,7 @@ module gradschool.examples {
 
     exports gradschool.examples;
     exports gradschool.examples.seeds;
+    exports gradschool.examples.autograd;
 
     opens gradschool.examples to info.picocli;
 }

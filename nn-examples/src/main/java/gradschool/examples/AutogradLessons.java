@@ -1,5 +1,9 @@
 package gradschool.examples;
 
+import gradschool.examples.autograd.CustomOp;
+import gradschool.examples.autograd.ExplainBackward;
+import gradschool.examples.autograd.Micrograd;
+import gradschool.examples.autograd.SecondOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +22,10 @@ public final class AutogradLessons {
      */
     public static List<Lesson> all() {
         List<Lesson> lessons = new ArrayList<>();
+        lessons.add(new Micrograd());
+        lessons.add(new ExplainBackward());
+        lessons.add(new CustomOp());
+        lessons.add(new SecondOrder());
         return lessons;
     }
 }
