@@ -93,14 +93,32 @@ public final class CreationSite {
         return new Pause(previous);
     }
 
+    /**
+     * Stops recording creation sites on this thread until the returned scope is closed — for long
+     * runs where nobody will look at them. {@code Trainer.fit} does this: a stack walk per op costs a
+     * few microseconds, several percent of a training step.
+     *
+     * <pre>{@code
+     * try (var quiet = CreationSite.pause()) {
+     *     for (int step = 0; step < 10_000; step++) { ... }
+     * }
+     * }</pre>
+     *
+     * @return a scope that restores the previous state when closed
+     */
+    public static Pause pause() {
+        return pausedOnThisThread();
+    }
+
     /** A scope that pauses recording on one thread; closing it restores the previous state. */
-    static final class Pause implements AutoCloseable {
+    public static final class Pause implements AutoCloseable {
         private final boolean previous;
 
         private Pause(boolean previous) {
             this.previous = previous;
         }
 
+        /** Restores the previous state. */
         @Override
         public void close() {
             PAUSED.set(previous);
