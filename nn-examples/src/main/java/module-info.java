@@ -9,6 +9,8 @@ module gradschool.examples {
 
     exports gradschool.examples;
     exports gradschool.examples.seeds;
+    exports gradschool.examples.training;
+    exports gradschool.examples.plot;
     exports gradschool.examples.autograd;
 
     opens gradschool.examples to info.picocli;

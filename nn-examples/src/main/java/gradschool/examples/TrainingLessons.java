@@ -1,6 +1,11 @@
 package gradschool.examples;
 
-import java.util.ArrayList;
+import gradschool.examples.training.DigitsLesson;
+import gradschool.examples.training.IrisLesson;
+import gradschool.examples.training.MnistLesson;
+import gradschool.examples.training.SpiralsLesson;
+import gradschool.examples.training.TwoMoonsLesson;
+import gradschool.examples.training.XorLesson;
 import java.util.List;
 
 /**
@@ -12,12 +17,12 @@ public final class TrainingLessons {
     }
 
     /**
-     * Returns them in the order {@code list} shows.
+     * Returns them in the order {@code list} shows: from four points to 70,000 images.
      *
      * @return the lessons
      */
     public static List<Lesson> all() {
-        List<Lesson> lessons = new ArrayList<>();
-        return lessons;
+        return List.of(new XorLesson(), new TwoMoonsLesson(), new SpiralsLesson(), new IrisLesson(),
+                new DigitsLesson(), new MnistLesson());
     }
 }
