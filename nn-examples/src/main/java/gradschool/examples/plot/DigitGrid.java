@@ -16,9 +16,9 @@ import java.nio.file.Path;
  * is wrong.
  *
  * <pre>{@code
- * Tensor images = test.features().slice(0, 0, 16);          // (16, 784), any value range
- * Tensor predicted = Evaluation.predictClasses(model, x.slice(0, 0, 16));
- * DigitGrid.write(images, predicted, test.labels().slice(0, 0, 16), 8, context.output("mnist-digits.png"));
+ * Tensor images = test.features().slice(0, 0, 16);          // (16, 784): the first 16 test images
+ * Tensor predicted = Evaluation.predictClasses(model, images);
+ * DigitGrid.write(images, predicted, test.labels().slice(0, 0, 16), 8, Path.of("digits.png"));   // 2 rows of 8
  * }</pre>
  *
  * <p>Drawn with plain Java2D rather than XChart (a chart library has no use for a grid of bitmaps):

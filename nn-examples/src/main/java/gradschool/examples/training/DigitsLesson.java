@@ -33,7 +33,8 @@ import java.nio.file.Path;
  * training  cross-entropy, Adam (learning rate 0.001), batches of 32
  * </pre>
  *
- * <p>The full run reaches about 97% test accuracy. The picture shows test digits as they are in
+ * <p>The full run reaches about 99% test accuracy on this split (97–99% is typical for an MLP on
+ * these digits; with only 359 test images, each mistake costs 0.28 points). The picture shows test digits as they are in
  * the file (the network saw standardized pixels, which look the same up to contrast) with the
  * predicted digit underneath, and the true digit in red where the network was wrong.
  */

@@ -33,6 +33,10 @@ import java.nio.file.Path;
  * <p>A straight line gets about 85% of these points right; the curved boundary in the picture is
  * what the hidden layers buy. With noise 0.2 the moons overlap a little, so a few test points are
  * on the wrong side of any sensible boundary: 100% test accuracy would be suspicious.
+ *
+ * <p>Look at the curves: after about 30 epochs the validation loss creeps up again while the
+ * training loss keeps falling. The network has started to fit the noise of its 300 training points
+ * (over-fitting), even though the validation accuracy hardly moves.
  */
 public final class TwoMoonsLesson implements Lesson {
 
