@@ -25,11 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Compiles every {@code ```java} block in {@code README.md} and {@code docs/*.md}, so that the code a
  * student copies from the documentation is code that compiles against the library as it is now.
  *
- * <p>The snippets are compiled (by javac, with this test's class path), never run. A block that declares a top-level class, record,
- * interface or enum is compiled as a file of its own. Any other block is pasted, as it is, into the
- * body of {@code static void snippet() throws Exception} of a generated class whose imports are
+ * <p>The snippets are compiled (by javac, with this test's class path), never run. A block that
+ * declares a type at the start of a line ({@code public class Foo}, {@code record Bar(…)}, …, with
+ * no indentation) is a compilation unit of its own, with its own imports, in a file named after its
+ * public type. Any other block is pasted, as it is, into the body of
+ * {@code static void snippet() throws Exception} of a generated class whose imports are
  * {@link #IMPORTS}: so a snippet must declare every variable it uses, but need not import the
- * gradschool packages or {@code java.util}, {@code java.nio.file}, {@code java.io}.
+ * gradschool packages or {@code java.util}, {@code java.nio.file}, {@code java.io}. (Those imports
+ * make {@code Module} ambiguous with {@code java.lang.Module}; a snippet that needs it declares a
+ * class and imports {@code gradschool.nn.Module} by name.)
  *
  * <p>Each snippet is its own {@link DynamicTest}, named after its file and the line of its opening
  * fence; a failure quotes the compiler's messages with line numbers counted in the Markdown file.
@@ -57,6 +61,12 @@ class DocsSnippetsTest {
      */
     private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
             "^(?:(?:public|final|abstract|sealed|non-sealed|strictfp)\\s+)*"
+                    + "(?:class|record|interface|enum)\\s+([A-Za-z_$][A-Za-z0-9_$]*)",
+            Pattern.MULTILINE);
+
+    /** A top-level public type, whose name the file must have. */
+    private static final Pattern PUBLIC_TOP_LEVEL_TYPE = Pattern.compile(
+            "^public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*"
                     + "(?:class|record|interface|enum)\\s+([A-Za-z_$][A-Za-z0-9_$]*)",
             Pattern.MULTILINE);
 
@@ -156,6 +166,19 @@ class DocsSnippetsTest {
     }
 
     /**
+     * Returns the name the source file of a snippet must have if it declares top-level types (the
+     * public one, else the first), or null if it is a method body.
+     */
+    static String topLevelTypeName(String code) {
+        Matcher publicType = PUBLIC_TOP_LEVEL_TYPE.matcher(code);
+        if (publicType.find()) {
+            return publicType.group(1);
+        }
+        Matcher anyType = TOP_LEVEL_TYPE.matcher(code);
+        return anyType.find() ? anyType.group(1) : null;
+    }
+
+    /**
      * Compiles one snippet and returns the compiler's errors ("" if it compiled), with line numbers
      * counted in the Markdown file.
      *
@@ -167,12 +190,12 @@ class DocsSnippetsTest {
         ToolProvider javac = ToolProvider.findFirst("javac").orElse(null);
         assertThat(javac).as("javac (the tests need a JDK, not a JRE)").isNotNull();
 
-        Matcher type = TOP_LEVEL_TYPE.matcher(snippet.code());
+        String topLevelType = topLevelTypeName(snippet.code());
         String className;
         String text;
         int lineShift; // Markdown line = generated line + lineShift
-        if (type.find()) {
-            className = type.group(1);
+        if (topLevelType != null) {
+            className = topLevelType;
             text = snippet.code();
             lineShift = snippet.firstCodeLine() - 1;
         } else {
@@ -194,24 +217,21 @@ class DocsSnippetsTest {
                     "-d", classes.toString(),
                     "-proc:none",
                     "-Xlint:none",
-                    "-XDrawDiagnostics",
                     "-encoding", "UTF-8",
                     source.toString());
         }
         if (status == 0) {
             return "";
         }
-        // With -XDrawDiagnostics each message reads "Name.java:LINE:COLUMN: compiler.err.key: args".
-        Pattern diagnostic = Pattern.compile("^" + Pattern.quote(className + ".java") + ":(\\d+):(\\d+): (.*)$");
-        String[] generated = text.split("\n", -1);
+        // javac reports "/path/Name.java:LINE: error: message", then the source line, a caret and
+        // details such as "symbol: method plus(Tensor)". Renumber the first; keep the rest.
+        Pattern diagnostic = Pattern.compile("^.*" + Pattern.quote(className + ".java") + ":(\\d+): (.*)$");
         List<String> report = new ArrayList<>();
         for (String line : messages.toString().split("\\R")) {
             Matcher m = diagnostic.matcher(line);
             if (m.matches()) {
                 int at = Integer.parseInt(m.group(1));
-                String code = at >= 1 && at <= generated.length ? "\n        " + generated[at - 1].strip() : "";
-                report.add("  " + snippet.file().getFileName() + " line " + (at + lineShift) + ": "
-                        + m.group(3) + code);
+                report.add("  " + snippet.file().getFileName() + " line " + (at + lineShift) + ": " + m.group(2));
             } else if (!line.isBlank() && !line.matches("\\d+ errors?")) {
                 report.add("    " + line);
             }
@@ -265,5 +285,12 @@ class DocsSnippetsTest {
         assertThat(found).extracting(Snippet::fenceLine).containsExactly(1, 8);
         assertThat(compile(found.get(0), "GoodSnippet", dir.resolve("a"))).isEmpty();
         assertThat(compile(found.get(1), "Unused", dir.resolve("b"))).isEmpty();
+    }
+
+    @Test
+    void aFileOfSeveralTypesIsNamedAfterItsPublicOne() {
+        assertThat(topLevelTypeName("record Point(double x) {}\npublic final class Plot {}\n")).isEqualTo("Plot");
+        assertThat(topLevelTypeName("class Helper {}\n")).isEqualTo("Helper");
+        assertThat(topLevelTypeName("Tensor x = Tensor.eye(2);\n    record Local(int a) {}\n")).isNull();
     }
 }
