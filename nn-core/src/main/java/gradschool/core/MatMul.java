@@ -26,9 +26,9 @@ import java.util.concurrent.ForkJoinPool;
  * <ul>
  *   <li>{@link #naive} — the textbook triple loop; the reference every other kernel is tested against.</li>
  *   <li>{@link #blocked} — plain Java, cache- and register-blocked, auto-vectorised by HotSpot
- *       ({@link BlockedMatMul}); about 10× the naive loop.</li>
+ *       ({@link BlockedMatMul}); 20–30× the naive loop for n ≥ 256 (docs/performance.md).</li>
  *   <li>{@link #vectorized} — explicit SIMD with the incubating Vector API ({@link VectorMatMul}), about
- *       1.5× the blocked kernel; only when the JVM was started with
+ *       twice the blocked kernel; only when the JVM was started with
  *       {@code --add-modules jdk.incubator.vector}.</li>
  * </ul>
  * {@link #multiply} uses the naive loop for tiny products, otherwise the fastest kernel available
@@ -99,16 +99,63 @@ public final class MatMul {
      */
     public static void multiply(int m, int k, int n, double[] a, int aOffset, double[] b, int bOffset,
                                 double[] c, int cOffset) {
-        checkArguments("matmul", m, k, n, a, aOffset, b, bOffset, c, cOffset);
+        multiplyStrided(m, k, n, a, aOffset, k, 1, b, bOffset, n, 1, c, cOffset);
+    }
+
+    /**
+     * Computes {@code C = A·B} where A and B are read through strides, so that a transposed or sliced
+     * view is multiplied without first being copied: element {@code a_ip} is
+     * {@code a[aOffset + i·aRowStride + p·aColStride]}, and likewise for B. A transposed row-major
+     * matrix, for example, has row stride 1 and column stride equal to its original row length. C is
+     * contiguous and row-major. Chooses the kernel as {@link #multiply} does.
+     *
+     * @param m rows of A and C
+     * @param k columns of A, rows of B
+     * @param n columns of B and C
+     * @param a A's data
+     * @param aOffset where {@code a_00} is
+     * @param aRowStride how far apart consecutive rows of A are (may be 0 for a broadcast row)
+     * @param aColStride how far apart consecutive columns of A are
+     * @param b B's data
+     * @param bOffset where {@code b_00} is
+     * @param bRowStride how far apart consecutive rows of B are
+     * @param bColStride how far apart consecutive columns of B are
+     * @param c C's data (overwritten)
+     * @param cOffset where C starts in {@code c}
+     * @throws IllegalArgumentException if a size, offset or stride is negative, an array is too short
+     *     for its matrix, or C overlaps A or B
+     */
+    public static void multiplyStrided(int m, int k, int n,
+                                       double[] a, int aOffset, int aRowStride, int aColStride,
+                                       double[] b, int bOffset, int bRowStride, int bColStride,
+                                       double[] c, int cOffset) {
+        checkStridedArguments("matmul", m, k, n, a, aOffset, aRowStride, aColStride,
+                b, bOffset, bRowStride, bColStride, c, cOffset);
         long work = (long) m * k * n;
         if (work < NAIVE_BELOW) {
-            naiveUnchecked(m, k, n, a, aOffset, b, bOffset, c, cOffset);
+            naiveStrided(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride, c, cOffset);
         } else if (FRONT_USES_VECTORIZED) {
             int threads = work >= VECTORIZED_PARALLEL_FROM ? availableThreads() : 1;
-            VectorMatMul.multiply(m, k, n, a, aOffset, b, bOffset, c, cOffset, threads);
+            VectorMatMul.multiply(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
+                    c, cOffset, threads);
         } else {
             int threads = work >= BLOCKED_PARALLEL_FROM ? availableThreads() : 1;
-            BlockedMatMul.multiply(m, k, n, a, aOffset, b, bOffset, c, cOffset, threads);
+            BlockedMatMul.multiply(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
+                    c, cOffset, threads);
+        }
+    }
+
+    /** The textbook triple loop on strided operands: {@code c_ij = Σ_p a_ip · b_pj}. */
+    static void naiveStrided(int m, int k, int n, double[] a, int aOffset, int aRowStride, int aColStride,
+                             double[] b, int bOffset, int bRowStride, int bColStride, double[] c, int cOffset) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += a[aOffset + i * aRowStride + p * aColStride] * b[bOffset + p * bRowStride + j * bColStride];
+                }
+                c[cOffset + i * n + j] = sum;
+            }
         }
     }
 
@@ -171,7 +218,7 @@ public final class MatMul {
                                double[] c, int cOffset, int threads) {
         checkArguments("matmul (blocked)", m, k, n, a, aOffset, b, bOffset, c, cOffset);
         checkThreads("matmul (blocked)", threads);
-        BlockedMatMul.multiply(m, k, n, a, aOffset, b, bOffset, c, cOffset, threads);
+        BlockedMatMul.multiply(m, k, n, a, aOffset, k, 1, b, bOffset, n, 1, c, cOffset, threads);
     }
 
     /**
@@ -203,7 +250,7 @@ public final class MatMul {
         }
         checkArguments("matmul (vectorized)", m, k, n, a, aOffset, b, bOffset, c, cOffset);
         checkThreads("matmul (vectorized)", threads);
-        VectorMatMul.multiply(m, k, n, a, aOffset, b, bOffset, c, cOffset, threads);
+        VectorMatMul.multiply(m, k, n, a, aOffset, k, 1, b, bOffset, n, 1, c, cOffset, threads);
     }
 
     /**
@@ -246,6 +293,49 @@ public final class MatMul {
      * Checks that the sizes and offsets are non-negative, that each array holds its whole matrix, and
      * that C shares no element with A or B; the messages name the operation, the shapes and the rule.
      */
+    static void checkStridedArguments(String op, int m, int k, int n,
+                                      double[] a, int aOffset, int aRowStride, int aColStride,
+                                      double[] b, int bOffset, int bRowStride, int bColStride,
+                                      double[] c, int cOffset) {
+        if (m < 0 || k < 0 || n < 0) {
+            throw new IllegalArgumentException(op + ": sizes must be >= 0, got A " + m + "×" + k
+                    + " and B " + k + "×" + n + " (m = " + m + ", k = " + k + ", n = " + n + ")");
+        }
+        long aEnd = checkStridedMatrix(op, "A", m, k, a, aOffset, aRowStride, aColStride);
+        long bEnd = checkStridedMatrix(op, "B", k, n, b, bOffset, bRowStride, bColStride);
+        checkMatrix(op, "C", m, n, c, cOffset);
+        long cSize = (long) m * n;
+        if (cSize > 0 && ((a == c && m * k > 0 && aOffset < cOffset + cSize && cOffset < aEnd)
+                || (b == c && k * n > 0 && bOffset < cOffset + cSize && cOffset < bEnd))) {
+            throw new IllegalArgumentException(op + ": C (" + cSize + " elements at offset " + cOffset
+                    + ") overlaps " + (a == c ? "A" : "B") + " in the same array; C is overwritten, so it must"
+                    + " not share elements with A or B");
+        }
+    }
+
+    /** Checks a strided matrix lies inside its array; returns one past its last element (its end). */
+    private static long checkStridedMatrix(String op, String name, int rows, int cols, double[] data, int offset,
+                                           int rowStride, int colStride) {
+        if (data == null) {
+            throw new IllegalArgumentException(op + ": the array for " + name + " (" + rows + "×" + cols
+                    + ") is null");
+        }
+        if (rowStride < 0 || colStride < 0) {
+            throw new IllegalArgumentException(op + ": " + name + " has strides (" + rowStride + ", " + colStride
+                    + "); strides must be >= 0");
+        }
+        if (rows == 0 || cols == 0) {
+            return offset;
+        }
+        long last = offset + (long) (rows - 1) * rowStride + (long) (cols - 1) * colStride;
+        if (offset < 0 || last >= data.length) {
+            throw new IllegalArgumentException(op + ": " + name + " is " + rows + "×" + cols + " with strides ("
+                    + rowStride + ", " + colStride + ") starting at offset " + offset + ", so it reaches index "
+                    + last + ", but its array has length " + data.length);
+        }
+        return last + 1;
+    }
+
     static void checkArguments(String op, int m, int k, int n, double[] a, int aOffset, double[] b,
                                int bOffset, double[] c, int cOffset) {
         if (m < 0 || k < 0 || n < 0) {

@@ -1192,13 +1192,29 @@ public final class Tensor {
         outDims[batch.rank() + 1] = n;
         Shape outShape = Shape.of(outDims);
         double[] out = new double[outShape.size()];
-        if (batch.rank() == 0) {
-            MatMul.multiply(m, k, n, a.dataForReading(), 0, b.dataForReading(), 0, out, 0);
-        } else {
-            double[] aData = a.broadcastTo(withMatrix(batch, m, k)).dataForReading();
-            double[] bData = b.broadcastTo(withMatrix(batch, k, n)).dataForReading();
-            for (int i = 0; i < batch.size(); i++) {
-                MatMul.multiply(m, k, n, aData, i * m * k, bData, i * k * n, out, i * m * n);
+        // Read both operands through their strides — a transposed or sliced view is not copied — and
+        // walk the batch with the broadcast strides (0 along a broadcast batch dimension).
+        Tensor aView = a.broadcastTo(withMatrix(batch, m, k));
+        Tensor bView = b.broadcastTo(withMatrix(batch, k, n));
+        int r = batch.rank();
+        int[] batchDims = batch.toArray();
+        int[] batchIndex = new int[r];
+        for (int i = 0; i < batch.size(); i++) {
+            int aOffset = aView.offset;
+            int bOffset = bView.offset;
+            for (int d = 0; d < r; d++) {
+                aOffset += batchIndex[d] * aView.strides[d];
+                bOffset += batchIndex[d] * bView.strides[d];
+            }
+            MatMul.multiplyStrided(m, k, n,
+                    aView.storage, aOffset, aView.strides[r], aView.strides[r + 1],
+                    bView.storage, bOffset, bView.strides[r], bView.strides[r + 1],
+                    out, i * m * n);
+            for (int d = r - 1; d >= 0; d--) { // next batch index, last dimension fastest
+                if (++batchIndex[d] < batchDims[d]) {
+                    break;
+                }
+                batchIndex[d] = 0;
             }
         }
         Tensor result = new Tensor(out, outShape);

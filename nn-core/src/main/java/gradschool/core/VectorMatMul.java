@@ -105,7 +105,8 @@ final class VectorMatMul {
      * @param cOffset where C starts in {@code c}
      * @param threads how many tasks to split the rows into; 1 runs on the calling thread
      */
-    static void multiply(int m, int k, int n, double[] a, int aOffset, double[] b, int bOffset,
+    static void multiply(int m, int k, int n, double[] a, int aOffset, int aRowStride, int aColStride,
+                         double[] b, int bOffset, int bRowStride, int bColStride,
                          double[] c, int cOffset, int threads) {
         if (m == 0 || n == 0) {
             return;
@@ -124,10 +125,11 @@ final class VectorMatMul {
         boolean reserved = workspace.tryReserve();
         double[] packedB = reserved ? workspace.packedB((int) packedSize) : new double[(int) packedSize];
         try {
-            packB(k, n, paddedN, b, bOffset, packedB);
+            packB(k, n, paddedN, b, bOffset, bRowStride, bColStride, packedB);
             List<RowRange> tasks = new ArrayList<>();
             for (int[] rows : RowSplit.split(m, threads, MR)) {
-                tasks.add(new RowRange(rows[0], rows[1], k, n, paddedN, a, aOffset, packedB, c, cOffset));
+                tasks.add(new RowRange(rows[0], rows[1], k, n, paddedN, a, aOffset, aRowStride, aColStride,
+                        packedB, c, cOffset));
             }
             if (tasks.size() == 1) {
                 tasks.get(0).compute();
@@ -146,7 +148,8 @@ final class VectorMatMul {
      * {@code packed[p0 · paddedN]}), strip {@code s} of {@value #NR} columns is stored row after row
      * at {@code packed[p0 · paddedN + s · depth · NR]}.
      */
-    private static void packB(int k, int n, int paddedN, double[] b, int bOffset, double[] packed) {
+    private static void packB(int k, int n, int paddedN, double[] b, int bOffset, int bRowStride, int bColStride,
+                              double[] packed) {
         for (int p0 = 0; p0 < k; p0 += KC) {
             int depth = Math.min(KC, k - p0);
             int blockStart = p0 * paddedN;
@@ -155,7 +158,14 @@ final class VectorMatMul {
                 int width = Math.min(NR, n - j0);
                 for (int p = 0; p < depth; p++) {
                     int to = stripStart + p * NR;
-                    System.arraycopy(b, bOffset + (p0 + p) * n + j0, packed, to, width);
+                    int from = bOffset + (p0 + p) * bRowStride + j0 * bColStride;
+                    if (bColStride == 1) {
+                        System.arraycopy(b, from, packed, to, width);
+                    } else {   // a transposed or otherwise strided B: gather the row, no copy of B made first
+                        for (int j = 0; j < width; j++) {
+                            packed[to + j] = b[from + j * bColStride];
+                        }
+                    }
                     java.util.Arrays.fill(packed, to + width, to + NR, 0.0);
                 }
             }
@@ -173,12 +183,14 @@ final class VectorMatMul {
         private final int paddedN;
         private final transient double[] a;
         private final int aOffset;
+        private final int aRowStride;
+        private final int aColStride;
         private final transient double[] packedB;
         private final transient double[] c;
         private final int cOffset;
 
-        RowRange(int rowStart, int rowEnd, int k, int n, int paddedN, double[] a, int aOffset,
-                 double[] packedB, double[] c, int cOffset) {
+        RowRange(int rowStart, int rowEnd, int k, int n, int paddedN, double[] a, int aOffset, int aRowStride,
+                 int aColStride, double[] packedB, double[] c, int cOffset) {
             this.rowStart = rowStart;
             this.rowEnd = rowEnd;
             this.k = k;
@@ -186,6 +198,8 @@ final class VectorMatMul {
             this.paddedN = paddedN;
             this.a = a;
             this.aOffset = aOffset;
+            this.aRowStride = aRowStride;
+            this.aColStride = aColStride;
             this.packedB = packedB;
             this.c = c;
             this.cOffset = cOffset;
@@ -233,9 +247,9 @@ final class VectorMatMul {
                 int stripStart = (ir / MR) * depth * MR;
                 for (int r = 0; r < MR; r++) {
                     if (ir + r < rows) {
-                        int from = aOffset + (i0 + ir + r) * k + p0;
+                        int from = aOffset + (i0 + ir + r) * aRowStride + p0 * aColStride;
                         for (int p = 0; p < depth; p++) {
-                            packed[stripStart + p * MR + r] = a[from + p];
+                            packed[stripStart + p * MR + r] = a[from + p * aColStride];
                         }
                     } else {
                         for (int p = 0; p < depth; p++) {
