@@ -1,6 +1,7 @@
 package gradschool.autograd;
 
 import gradschool.autograd.functions.Abs;
+import gradschool.autograd.functions.Affine;
 import gradschool.autograd.functions.Add;
 import gradschool.autograd.functions.Clip;
 import gradschool.autograd.functions.Concat;
@@ -626,6 +627,26 @@ public class Variable {
      */
     public Variable matmul(Variable other) {
         return new MatMul().apply(this, other);
+    }
+
+    /**
+     * Returns {@code this·Wᵀ + b}, a fully connected layer in one op ({@link Affine}); the same values
+     * as {@code matmul(weight.transpose()).add(bias)}, with a faster backward pass.
+     *
+     * @param weight {@code (out, in)}
+     * @param bias {@code (out,)}, or null for none
+     * @return {@code (…, out)}
+     * @throws IllegalArgumentException if this variable's last dimension is not {@code in}, or the
+     *     bias's shape is not {@code (out,)}
+     */
+    public Variable affine(Variable weight, Variable bias) {
+        if (weight.rank() != 2 || rank() == 0 || shape().dim(-1) != weight.shape().dim(1)
+                || (bias != null && (bias.rank() != 1 || bias.shape().dim(0) != weight.shape().dim(0)))) {
+            throw new IllegalArgumentException("affine: cannot compute x·Wᵀ + b for x " + shape() + ", W "
+                    + weight.shape() + " and b " + (bias == null ? "none" : bias.shape().toString())
+                    + ": W must be (out, in) with in = x's last dimension, and b must be (out,)");
+        }
+        return bias == null ? new Affine().apply(this, weight) : new Affine().apply(this, weight, bias);
     }
 
     /**

@@ -104,8 +104,7 @@ public class Linear extends Module {
             throw new IllegalArgumentException("Linear(in=" + inFeatures + ", out=" + outFeatures
                     + "): input of shape " + input.shape() + " must have " + inFeatures + " features in its last dimension");
         }
-        Variable output = input.matmul(weight.transpose());
-        return bias == null ? output : output.add(bias);
+        return input.affine(weight, bias); // x·Wᵀ + b as one op: see gradschool.autograd.functions.Affine
     }
 
     /**
