@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Turns the results of one or more training rounds (run_training_rounds.sh) into the markdown tables
+of nn-bench/results/training.md.
+
+    python3 nn-bench/scripts/training_table.py ROUND_DIR [ROUND_DIR ...]
+
+Each ROUND_DIR holds jmh.json (JMH -rf json of AutogradChainBenchmark, MlpStepBenchmark and
+MlpOverheadBenchmark), mlp-numpy.json (mlp_numpy.py --out) and chain-python.json
+(scalar_chain_python.py --out). Each ratio is computed within a round (both sides measured minutes
+apart on the same machine); a cell shows the median over rounds and, in brackets, the lowest and
+highest round.
+"""
+
+import json
+import os
+import statistics
+import sys
+
+NODES = 10000  # AutogradChainBenchmark.NODES
+
+
+def load_round(directory):
+    scores = {}
+    with open(os.path.join(directory, "jmh.json")) as f:
+        for result in json.load(f):
+            name = ".".join(result["benchmark"].split(".")[-2:])
+            params = result.get("params", {})
+            key = (name, params.get("batch") or params.get("recording"))
+            scores[key] = result["primaryMetric"]["score"]  # microseconds
+    with open(os.path.join(directory, "mlp-numpy.json")) as f:
+        for result in json.load(f)["results"]:
+            scores[("numpy", result["threads"], str(result["batch"]))] = result["us_per_step"]
+    with open(os.path.join(directory, "chain-python.json")) as f:
+        scores[("python-chain",)] = json.load(f)["us_per_chain"]
+    return scores
+
+
+def cell(values, digits, suffix=""):
+    values = [v for v in values if v is not None]
+    if not values:
+        return "n/a"
+    text = "{:.{d}f}{}".format(statistics.median(values), suffix, d=digits)
+    if len(values) > 1:
+        text += " ({:.{d}f}–{:.{d}f})".format(min(values), max(values), d=digits)
+    return text
+
+
+def main():
+    rounds = [load_round(d) for d in sys.argv[1:]]
+    if not rounds:
+        sys.exit(__doc__)
+
+    def each(function):
+        out = []
+        for r in rounds:
+            try:
+                out.append(function(r))
+            except KeyError:
+                out.append(None)
+        return out
+
+    print("{} round(s); median (lowest–highest round)\n".format(len(rounds)))
+    print("Autograd cost per node: chain of x <- x·a + b, {} nodes, forward + backward\n".format(NODES))
+    print("| engine | ns per node | speed-up over the Python scalar engine |")
+    print("|---|---|---|")
+    python = lambda r: r[("python-chain",)]
+    print("| micrograd-style scalar engine, CPython | {} | 1× |".format(
+        cell(each(lambda r: python(r) * 1e3 / NODES), 0)))
+    for recording in ("off", "on"):
+        key = ("AutogradChainBenchmark.chain", recording)
+        print("| gradschool, creation sites {} | {} | {} |".format(
+            recording, cell(each(lambda r: r[key] * 1e3 / NODES), 0),
+            cell(each(lambda r: python(r) / r[key]), 2, "×")))
+
+    print("\nMLP step 784→128→64→10 (forward + backward + Adam), ms per step\n")
+    print("| batch | gradschool (autograd) | gradschool (tensors, hand-written backward) | numpy 1 thread | numpy default threads |")
+    print("|---|---|---|---|---|")
+    for batch in ("64", "256"):
+        print("| {} | {} | {} | {} | {} |".format(
+            batch,
+            cell(each(lambda r: r[("MlpStepBenchmark.step", batch)] / 1e3), 2),
+            cell(each(lambda r: r[("MlpOverheadBenchmark.tensorStep", batch)] / 1e3), 2),
+            cell(each(lambda r: r[("numpy", "1", batch)] / 1e3), 2),
+            cell(each(lambda r: r[("numpy", "default", batch)] / 1e3), 2)))
+
+    print("\nRatios (time / time; below 1 means gradschool is faster)\n")
+    print("| batch | autograd / numpy 1 thread | autograd / numpy default | tensors / numpy 1 thread | autograd overhead (autograd / tensors − 1) |")
+    print("|---|---|---|---|---|")
+    for batch in ("64", "256"):
+        step = lambda r: r[("MlpStepBenchmark.step", batch)]
+        tensors = lambda r: r[("MlpOverheadBenchmark.tensorStep", batch)]
+        print("| {} | {} | {} | {} | {} |".format(
+            batch,
+            cell(each(lambda r: step(r) / r[("numpy", "1", batch)]), 2, "×"),
+            cell(each(lambda r: step(r) / r[("numpy", "default", batch)]), 2, "×"),
+            cell(each(lambda r: tensors(r) / r[("numpy", "1", batch)]), 2, "×"),
+            cell(each(lambda r: 100 * (step(r) / tensors(r) - 1)), 0, " %")))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+package gradschool.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import gradschool.autograd.CreationSite;
+import gradschool.autograd.Variable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Times the fixed cost of one autograd node: a long chain of scalar operations
+ * {@code x ← x·a + b}, {@value #STEPS} times (so {@value #NODES} nodes: one {@code Mul} and one
+ * {@code Add} per step), on rank-0 {@link Variable}s, forward and then backward to {@code x0}, {@code a}
+ * and {@code b}.
+ *
+ * <pre>
+ * mvn -B -q -ntp -pl nn-bench -am package -DskipTests
+ * java -jar nn-bench/target/benchmarks.jar AutogradChainBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s
+ * </pre>
+ *
+ * <p>JMH reports microseconds per chain; divide by {@value #NODES} for nanoseconds per node. The
+ * tensors are scalars, so the arithmetic is negligible and what is measured is the bookkeeping: a
+ * {@code Variable} and a {@code Function} per node, the value and gradient tensors, the topological
+ * sort and the gradient accumulation. {@code nn-bench/scripts/scalar_chain_python.py} runs the same chain
+ * through a micrograd-style scalar engine in pure Python, for comparison.
+ *
+ * <p>{@code recording} turns {@link CreationSite} recording off (as {@code Trainer} does) or on (the
+ * default for students). Caveat: in the shaded benchmarks jar every class, JMH's included, comes from
+ * the same jar that gradschool's library classes come from, so no frame counts as "user code" and each
+ * capture walks the whole stack (about a dozen frames here) before giving up; in a student's program
+ * the walk stops at the first frame of the student's class, which is usually a few frames closer.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class AutogradChainBenchmark {
+
+    /** Steps of {@code x ← x·a + b} in one chain. */
+    public static final int STEPS = 5_000;
+
+    /** Autograd nodes in one chain: a multiplication and an addition per step. */
+    public static final int NODES = 2 * STEPS;
+
+    /** "off" or "on": whether each new variable records its creation site. */
+    @Param({"off", "on"})
+    public String recording;
+
+    private boolean previousRecording;
+
+    /** Sets the creation-site recording for this trial. */
+    @Setup
+    public void setUp() {
+        previousRecording = CreationSite.isRecording();
+        CreationSite.setRecording("on".equals(recording));
+    }
+
+    /** Restores the recording state. */
+    @TearDown
+    public void tearDown() {
+        CreationSite.setRecording(previousRecording);
+    }
+
+    /**
+     * Builds the chain and runs backward through it.
+     *
+     * @return {@code dx/da}, so that JMH keeps the work
+     */
+    @Benchmark
+    public double chain() {
+        Variable x0 = Variable.requiringGrad(0.5);
+        Variable a = Variable.requiringGrad(0.999);
+        Variable b = Variable.requiringGrad(0.001);
+        Variable x = x0;
+        for (int step = 0; step < STEPS; step++) {
+            x = x.mul(a).add(b);
+        }
+        x.backward();
+        return a.grad().item() + b.grad().item() + x0.grad().item();
+    }
+}
