@@ -110,7 +110,9 @@ public final class AnomalyMode {
     public static final class AnomalyException extends ArithmeticException {
         private static final long serialVersionUID = 1L;
 
+        /** The op that produced the value (not serialized: a graph is not serializable). */
         private final transient Function function;
+        /** {@code "forward"} or {@code "backward"}. */
         private final String phase;
 
         AnomalyException(String message, Function function, String phase) {
