@@ -1,18 +1,15 @@
 package gradschool.autograd.functions;
 
-import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
 /**
  * Minimum over all elements or along one axis: {@code y = min_i x_i}.
  *
  * <p>Derivative: the gradient goes to the element that is the minimum; when several tie, it is
- * split evenly among them: {@code dL/dx_i = g·[x_i = y] / (number of ties)}. Saves that weight
- * tensor. Shape: as {@link Sum}.
+ * split evenly among them: {@code dL/dx_i = g·[x_i = y] / (number of ties)} (see
+ * {@link TieSplittingReduction}). Saves that weight tensor. Shape: as {@link Sum}.
  */
-public final class Min extends AxisReduction {
-
-    private Tensor weights;
+public final class Min extends TieSplittingReduction {
 
     /** Makes a minimum over every element. */
     public Min() {
@@ -30,22 +27,8 @@ public final class Min extends AxisReduction {
     }
 
     @Override
-    protected Tensor forward(Tensor... x) {
-        Tensor result = overAll() ? x[0].min() : x[0].min(axis, keepDims);
-        weights = tieWeights(x[0], keptShape(result, x[0]));
-        return result;
-    }
-
-    /** {@code [x = extreme] / count}: 1/k on each of the k elements equal to the extreme, 0 elsewhere. */
-    Tensor tieWeights(Tensor input, Tensor extreme) {
-        Tensor isExtreme = input.eq(extreme);
-        Tensor count = overAll() ? isExtreme.sum() : isExtreme.sum(input.shape().normalizeAxis(axis), true);
-        return isExtreme.div(count);
-    }
-
-    @Override
-    protected Variable[] backward(Variable gradOutput) {
-        return grads(expandBack(gradOutput).mul(Variable.of(weights)));
+    Tensor extreme(Tensor input) {
+        return overAll() ? input.min() : input.min(axis, keepDims);
     }
 
     @Override
