@@ -28,10 +28,12 @@ for round in $(seq 1 "$rounds"); do
   echo "== round $round: JMH ($(uptime | sed 's/.*load/load/'))" >&2
   common=(-jvm "$(command -v "$java")" -f 1 -wi 2 -w 1s -i 3 -r 1s)
   "$java" --add-modules jdk.incubator.vector -jar nn-bench/target/benchmarks.jar '^gradschool.bench.MatMulBenchmark' \
-      "${common[@]}" -p n="$(echo $sizes | tr ' ' ',')" -rf json -rff "$dir/jmh-fast.json" > "$dir/jmh.txt" 2>&1
+      "${common[@]}" -p n="$(echo $sizes | tr ' ' ',')" -rf json -rff "$dir/jmh-fast.json" > "$dir/jmh.txt" 2>&1 \
+      || { tail -n 5 "$dir/jmh.txt" >&2; exit 1; }   # e.g. another JMH run holds /tmp/jmh.lock
   if [ -n "$naive_sizes" ]; then
     "$java" --add-modules jdk.incubator.vector -jar nn-bench/target/benchmarks.jar NaiveMatMulBenchmark \
-        "${common[@]}" -p n="${naive_sizes%,}" -rf json -rff "$dir/jmh-naive.json" >> "$dir/jmh.txt" 2>&1
+        "${common[@]}" -p n="${naive_sizes%,}" -rf json -rff "$dir/jmh-naive.json" >> "$dir/jmh.txt" 2>&1 \
+        || { tail -n 5 "$dir/jmh.txt" >&2; exit 1; }
   else
     echo "[]" > "$dir/jmh-naive.json"
   fi

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link MatMul}, on one and on two threads, and with EJML, a pure-Java linear-algebra library, as a peer.
  *
  * <pre>
- * mvn -B -q -ntp -pl nn-bench -am package -DskipTests
+ * mvn -B -q -ntp -pl nn-bench -am package -Dmaven.test.skip=true
  * java --add-modules jdk.incubator.vector -jar nn-bench/target/benchmarks.jar MatMulBenchmark \
  *     -f 2 -wi 2 -w 1s -i 3 -r 1s -rf json -rff matmul-jmh.json
  * </pre>
