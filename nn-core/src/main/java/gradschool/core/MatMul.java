@@ -290,8 +290,9 @@ public final class MatMul {
     }
 
     /**
-     * Checks that the sizes and offsets are non-negative, that each array holds its whole matrix, and
-     * that C shares no element with A or B; the messages name the operation, the shapes and the rule.
+     * Checks the arguments of {@link #multiplyStrided}: sizes, offsets and strides non-negative, every
+     * element of A and B inside its array, C contiguous inside its array, and C sharing no element of
+     * the span A or B covers; the messages name the operation, the shapes and the rule.
      */
     static void checkStridedArguments(String op, int m, int k, int n,
                                       double[] a, int aOffset, int aRowStride, int aColStride,
@@ -305,8 +306,8 @@ public final class MatMul {
         long bEnd = checkStridedMatrix(op, "B", k, n, b, bOffset, bRowStride, bColStride);
         checkMatrix(op, "C", m, n, c, cOffset);
         long cSize = (long) m * n;
-        if (cSize > 0 && ((a == c && m * k > 0 && aOffset < cOffset + cSize && cOffset < aEnd)
-                || (b == c && k * n > 0 && bOffset < cOffset + cSize && cOffset < bEnd))) {
+        if (cSize > 0 && ((a == c && (long) m * k > 0 && aOffset < cOffset + cSize && cOffset < aEnd)
+                || (b == c && (long) k * n > 0 && bOffset < cOffset + cSize && cOffset < bEnd))) {
             throw new IllegalArgumentException(op + ": C (" + cSize + " elements at offset " + cOffset
                     + ") overlaps " + (a == c ? "A" : "B") + " in the same array; C is overwritten, so it must"
                     + " not share elements with A or B");
@@ -336,6 +337,10 @@ public final class MatMul {
         return last + 1;
     }
 
+    /**
+     * Checks that the sizes and offsets are non-negative, that each array holds its whole matrix, and
+     * that C shares no element with A or B; the messages name the operation, the shapes and the rule.
+     */
     static void checkArguments(String op, int m, int k, int n, double[] a, int aOffset, double[] b,
                                int bOffset, double[] c, int cOffset) {
         if (m < 0 || k < 0 || n < 0) {
