@@ -166,7 +166,9 @@ final class VectorMatMul {
                             packed[to + j] = b[from + j * bColStride];
                         }
                     }
-                    java.util.Arrays.fill(packed, to + width, to + NR, 0.0);
+                    if (width < NR) { // only the last strip of a ragged B has padding to clear
+                        java.util.Arrays.fill(packed, to + width, to + NR, 0.0);
+                    }
                 }
             }
         }
