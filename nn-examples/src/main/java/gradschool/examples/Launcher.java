@@ -16,12 +16,13 @@ import picocli.CommandLine.Parameters;
  * ./gradschool list          # every lesson with a one-line description
  * ./gradschool run NAME      # one lesson
  * ./gradschool tour          # the seed lessons in order
+ * ./gradschool all           # every lesson: the seeds, autograd, then training on the shipped datasets
  * ./gradschool --help
  * </pre>
  */
 @Command(name = "gradschool", mixinStandardHelpOptions = true, version = "gradschool 0.1.0-SNAPSHOT",
         description = "Runs gradschool's lessons: the seed notebooks in Java, then real training runs.",
-        subcommands = {Launcher.ListLessons.class, Launcher.Run.class, Launcher.Tour.class})
+        subcommands = {Launcher.ListLessons.class, Launcher.Run.class, Launcher.Tour.class, Launcher.All.class})
 public final class Launcher implements Runnable {
 
     @CommandLine.Spec
@@ -104,6 +105,19 @@ public final class Launcher implements Runnable {
         }
     }
 
+    /** {@code all}: every lesson in {@code list} order, ending with the training runs on the shipped data. */
+    @Command(name = "all", description = "Runs every lesson in order: the seed notebooks, autograd, "
+            + "then training on the shipped datasets (XOR, two moons, spirals, Iris, digits, MNIST).")
+    static final class All implements Callable<Integer> {
+        @CommandLine.Mixin
+        RunOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            return runInOrder(Lessons.all(), options.context(System.out));
+        }
+    }
+
     /** {@code tour}: the seed lessons in order. */
     @Command(name = "tour", description = "Runs the seed-notebook lessons in order.")
     static final class Tour implements Callable<Integer> {
@@ -112,18 +126,23 @@ public final class Launcher implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<Lesson> seeds = gradschool.examples.seeds.SeedLessons.all();
-            LessonContext context = options.context(System.out);
-            for (Lesson lesson : seeds) {
-                System.out.println("=".repeat(78));
-                System.out.println(lesson.name() + " — " + lesson.description());
-                System.out.println("=".repeat(78));
-                lesson.run(context);
-                System.out.println();
-            }
+            int status = runInOrder(gradschool.examples.seeds.SeedLessons.all(), options.context(System.out));
             System.out.println("Next: './gradschool list' shows the lessons beyond the seeds, "
-                    + "e.g. './gradschool run mnist'.");
-            return 0;
+                    + "e.g. './gradschool run mnist'; './gradschool all' runs them all.");
+            return status;
         }
+    }
+
+    /** Runs lessons one after another under a banner each, then says where their files went. */
+    private static int runInOrder(List<Lesson> lessons, LessonContext context) throws Exception {
+        for (Lesson lesson : lessons) {
+            System.out.println("=".repeat(78));
+            System.out.println(lesson.name() + " — " + lesson.description());
+            System.out.println("=".repeat(78));
+            lesson.run(context);
+            System.out.println();
+        }
+        System.out.println("(pictures and files, if any, are in " + context.outputDirectory().toAbsolutePath() + ")");
+        return 0;
     }
 }

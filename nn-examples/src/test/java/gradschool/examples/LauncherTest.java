@@ -46,8 +46,21 @@ class LauncherTest {
     }
 
     @Test
+    void allRunsEveryLessonInListOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+        String text = capture(() -> assertThat(Launcher.execute("all", "--smoke", "--out", out.toString())).isZero());
+        int previous = -1;
+        for (Lesson lesson : Lessons.all()) {
+            int at = text.indexOf(lesson.name() + " — " + lesson.description());
+            assertThat(at).as(lesson.name()).isGreaterThan(previous);
+            previous = at;
+        }
+        assertThat(text).contains("test accuracy").contains(out.toAbsolutePath().toString());
+        assertThat(out.resolve("mnist-predictions.png")).exists();
+    }
+
+    @Test
     void helpDescribesTheCommands() {
         String text = capture(() -> assertThat(Launcher.execute("--help")).isZero());
-        assertThat(text).contains("list").contains("run").contains("tour");
+        assertThat(text).contains("list").contains("run").contains("tour").contains("all");
     }
 }
