@@ -10,7 +10,9 @@
 #
 # One round takes about 2.5 minutes (JMH: 3 warm-up and 5 measured iterations of 1 s for each of 6
 # configurations; numpy: the same for 4; Python: 8 s).
-# Environment: JAVA chooses the JVM (default: java on the PATH).
+# Environment: JAVA chooses the JVM (default: java on the PATH); JAR the benchmarks jar (default:
+# nn-bench/target/benchmarks.jar). The jar is copied into OUT_DIR first, so that a rebuild during the
+# run (other people work in the same tree) does not change the code under test between rounds.
 # The full-epoch figures come from a separate plain harness (see gradschool.bench.MnistEpochHarness):
 #   java --add-modules jdk.incubator.vector -Xmx1g -cp nn-bench/target/benchmarks.jar gradschool.bench.MnistEpochHarness data/mnist 3
 set -euo pipefail
@@ -19,6 +21,7 @@ rounds=${1:-3}
 out=${2:-nn-bench/target/training-rounds}
 java=${JAVA:-java}
 mkdir -p "$out"
+cp "${JAR:-nn-bench/target/benchmarks.jar}" "$out/benchmarks.jar"
 "$java" -version 2>&1 | head -1 > "$out/java-version.txt"
 
 run_references() {
@@ -28,10 +31,25 @@ run_references() {
 }
 
 run_jmh() {
-  echo "== round $1: JMH ($(uptime | sed 's/.*load/load/'))" >&2
-  "$java" --add-modules jdk.incubator.vector -jar nn-bench/target/benchmarks.jar \
-      '^gradschool.bench.(AutogradChainBenchmark|MlpStepBenchmark|MlpOverheadBenchmark)' \
-      -jvm "$(command -v "$java")" -f 1 -wi 3 -w 1s -i 5 -r 1s -rf json -rff "$2/jmh.json" > "$2/jmh.txt" 2>&1
+  # JMH refuses to start while another JMH run holds /tmp/jmh.lock (someone else benchmarking on this
+  # machine): wait and retry rather than measure alongside it; give up after about 20 minutes.
+  for attempt in $(seq 1 40); do
+    echo "== round $1: JMH ($(uptime | sed 's/.*load/load/'))" >&2
+    if "$java" --add-modules jdk.incubator.vector -jar "$out/benchmarks.jar" \
+        '^gradschool.bench.(AutogradChainBenchmark|MlpStepBenchmark|MlpOverheadBenchmark)' \
+        -jvm "$(command -v "$java")" -f 1 -wi 3 -w 1s -i 5 -r 1s -rf json -rff "$2/jmh.json" > "$2/jmh.txt" 2>&1; then
+      return 0
+    fi
+    if ! grep -q "Unable to acquire the JMH lock" "$2/jmh.txt"; then
+      echo "JMH failed in round $1; the end of $2/jmh.txt:" >&2
+      tail -20 "$2/jmh.txt" >&2
+      exit 1
+    fi
+    echo "   another JMH run holds /tmp/jmh.lock; retrying in 30 s (attempt $attempt)" >&2
+    sleep 30
+  done
+  echo "JMH lock still held after 40 attempts; giving up" >&2
+  exit 1
 }
 
 for round in $(seq 1 "$rounds"); do

@@ -9,6 +9,10 @@ MlpOverheadBenchmark), mlp-numpy.json (mlp_numpy.py --out) and chain-python.json
 (scalar_chain_python.py --out). Each ratio is computed within a round (both sides measured minutes
 apart on the same machine); a cell shows the median over rounds and, in brackets, the lowest and
 highest round.
+
+Within a round, each score is the MEDIAN of its measured iterations (JMH's rawData; the numpy and
+Python scripts' iterations_us), not JMH's mean: on a shared two-core machine one iteration now and then
+runs several times slower because another process took the core, and the median ignores it.
 """
 
 import json
@@ -26,12 +30,13 @@ def load_round(directory):
             name = ".".join(result["benchmark"].split(".")[-2:])
             params = result.get("params", {})
             key = (name, params.get("batch") or params.get("recording"))
-            scores[key] = result["primaryMetric"]["score"]  # microseconds
+            raw = [x for fork in result["primaryMetric"]["rawData"] for x in fork]
+            scores[key] = statistics.median(raw)  # microseconds
     with open(os.path.join(directory, "mlp-numpy.json")) as f:
         for result in json.load(f)["results"]:
-            scores[("numpy", result["threads"], str(result["batch"]))] = result["us_per_step"]
+            scores[("numpy", result["threads"], str(result["batch"]))] = statistics.median(result["iterations_us"])
     with open(os.path.join(directory, "chain-python.json")) as f:
-        scores[("python-chain",)] = json.load(f)["us_per_chain"]
+        scores[("python-chain",)] = statistics.median(json.load(f)["iterations_us"])
     return scores
 
 
