@@ -139,7 +139,7 @@ public final class Autograd {
     static Map<Variable, Variable> run(List<Variable> outputs, List<Variable> seeds, boolean createGraph,
                                        boolean accumulateIntoGrad, Set<Variable> wanted) {
         List<Variable> order = topologicalOrder(outputs);
-        Map<Variable, Variable> gradients = new IdentityHashMap<>();
+        Map<Variable, Variable> gradients = new IdentityHashMap<>(order.size()); // sized once: the pass never holds more
         for (int i = 0; i < outputs.size(); i++) {
             addInto(gradients, outputs.get(i), seeds.get(i));
         }
