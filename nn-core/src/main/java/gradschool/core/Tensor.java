@@ -659,16 +659,6 @@ public final class Tensor {
         return out;
     }
 
-    /**
-     * Returns the row-major storage of this tensor if it is contiguous and starts at offset 0 and
-     * fills its storage exactly; otherwise a row-major copy. For kernels in this package.
-     */
-    double[] dataForReading() {
-        if (offset == 0 && storage.length == size() && isContiguous()) {
-            return storage;
-        }
-        return contiguousData();
-    }
 
     /** Direct access for kernels in this package. */
     double[] storage() {
