@@ -222,4 +222,14 @@ class GradCheckTest {
         Variable d2y = Autograd.grad(dy.sum(), List.of(x), false).get(0);
         assertThat(d2y.value()).isEqualTo(Tensor.of(new double[] {-6, 3, 12}));
     }
+
+    @org.junit.jupiter.api.Test
+    void checkEachOpOnACorrectGraphCountsTheOpsItChecked() {
+        Variable x = Variable.requiringGrad(gradschool.core.Tensor.of(new double[] {0.3, -0.7}));
+        Variable y = x.tanh().mul(x).sum();   // three ops: Tanh, Mul, Sum
+        GradCheck.Report report = GradCheck.defaults().checkEachOp(y);
+        org.assertj.core.api.Assertions.assertThat(report.passed()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(report.label()).isEqualTo("each of the 3 ops on its own");
+        org.assertj.core.api.Assertions.assertThat(report.checkedElements()).isEqualTo(2 + 2 + 2 + 2);
+    }
 }

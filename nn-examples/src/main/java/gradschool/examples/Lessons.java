@@ -41,6 +41,7 @@ public final class Lessons {
      * @throws Exception if it fails
      */
     public static void runStandalone(Lesson lesson) throws Exception {
+        System.setProperty("java.awt.headless", "true"); // pictures are drawn off-screen, as from the launcher
         lesson.run(LessonContext.standard());
     }
 }

@@ -290,5 +290,16 @@ public final class Trainer {
         public long samples() {
             return samples;
         }
+
+        /**
+         * Returns e.g. {@code "loss 0.0623, accuracy 98.11% (10000 samples)"}.
+         *
+         * @return the text
+         */
+        @Override
+        public String toString() {
+            String accuracy = Double.isNaN(accuracy()) ? "" : String.format(", accuracy %.2f%%", 100 * accuracy());
+            return String.format("loss %.4f%s (%d samples)", meanLoss(), accuracy, samples);
+        }
     }
 }

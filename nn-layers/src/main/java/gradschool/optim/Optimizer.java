@@ -37,6 +37,15 @@ public abstract class Optimizer {
             throw new IllegalArgumentException(getClass().getSimpleName()
                     + ": the learning rate must be positive and finite, got " + learningRate);
         }
+        java.util.Set<Parameter> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < parameters.size(); i++) {
+            if (!seen.add(parameters.get(i))) {
+                Parameter repeated = parameters.get(i);
+                throw new IllegalArgumentException(getClass().getSimpleName() + ": parameter " + i
+                        + (repeated.name() == null ? "" : " ('" + repeated.name() + "')")
+                        + " appears twice in the list; it would be updated twice per step");
+            }
+        }
         this.parameters = List.copyOf(parameters);
         this.learningRate = learningRate;
     }

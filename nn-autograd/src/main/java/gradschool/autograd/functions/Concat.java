@@ -8,7 +8,7 @@ import gradschool.core.Tensor;
  * Joining along an existing dimension: {@code y = concat(axis, x_0, x_1, …)}.
  *
  * <p>Derivative: each input gets back its own part of {@code g}: {@code dL/dx_i = slice of g from
- * offset_i to offset_i + size_i along the axis}. Saves the inputs' sizes along the axis. Shape: the
+ * offset_i to offset_i + size_i along the axis}. Saves nothing: backward reads each input's size along the axis from the input itself. Shape: the
  * inputs' common shape with the axis sizes added up.
  */
 public final class Concat extends Function {

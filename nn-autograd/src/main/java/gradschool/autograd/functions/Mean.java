@@ -6,7 +6,7 @@ import gradschool.core.Tensor;
 /**
  * Mean over all elements or along one axis: {@code y = (1/n) Σ_i x_i}.
  *
- * <p>Derivative: {@code dy/dx_i = 1/n}, so every element receives {@code g/n}. Saves {@code n}.
+ * <p>Derivative: {@code dy/dx_i = 1/n}, so every element receives {@code g/n}. Saves nothing: {@code n} is read from the input's shape.
  * Shape: as {@link Sum}.
  */
 public final class Mean extends AxisReduction {
