@@ -1011,7 +1011,8 @@ public class Variable {
      * Returns what a student hovering in a debugger wants: name, shape, how it was made, gradient
      * state, and the value when small, e.g.
      * {@code Variable W1 (3, 3) = leaf, requires grad, grad (3, 3)} or
-     * {@code Variable (1, 2) = Relu(Add), grad none, value [[5.4552 6.4972]]}.
+     * {@code Variable (1, 2) = Relu(Add), grad none, value [[5.4552 6.4972]]}. A value of up to ten
+     * elements is shown on one line.
      *
      * @return the text
      */
@@ -1033,7 +1034,9 @@ public class Variable {
             text.append(", grad ").append(grad == null ? "none" : grad.shape().toString());
         }
         if (size() <= SMALL) {
-            text.append(", value ").append(value);
+            // On one line, as the seed notebooks' printouts look, so a debugger's tooltip does not wrap:
+            // [[1. 2.]\n [3. 4.]] becomes [[1. 2.] [3. 4.]].
+            text.append(", value ").append(value.toString().replaceAll("\\s*\\n\\s*", " "));
         }
         return text.toString();
     }
