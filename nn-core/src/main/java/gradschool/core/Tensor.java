@@ -676,7 +676,7 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape
      */
     public Tensor add(Tensor other) {
-        return binary("add", other, Double::sum);
+        return binary("add", other, Double::sum, ElementwiseKernels::add);
     }
 
     /**
@@ -696,7 +696,7 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape
      */
     public Tensor sub(Tensor other) {
-        return binary("sub", other, (x, y) -> x - y);
+        return binary("sub", other, (x, y) -> x - y, ElementwiseKernels::sub);
     }
 
     /**
@@ -716,7 +716,7 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape
      */
     public Tensor mul(Tensor other) {
-        return binary("mul", other, (x, y) -> x * y);
+        return binary("mul", other, (x, y) -> x * y, ElementwiseKernels::mul);
     }
 
     /**
@@ -726,6 +726,11 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor mul(double value) {
+        if (isContiguous()) {
+            double[] out = new double[size()];
+            ElementwiseKernels.scale(storage, offset, value, out, out.length);
+            return new Tensor(out, shape);
+        }
         return map(x -> x * value);
     }
 
@@ -736,7 +741,7 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape
      */
     public Tensor div(Tensor other) {
-        return binary("div", other, (x, y) -> x / y);
+        return binary("div", other, (x, y) -> x / y, ElementwiseKernels::div);
     }
 
     /**
@@ -756,7 +761,7 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape
      */
     public Tensor pow(Tensor exponent) {
-        return binary("pow", exponent, Math::pow);
+        return binary("pow", exponent, Math::pow, null);
     }
 
     /**
@@ -779,7 +784,7 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape
      */
     public Tensor maximum(Tensor other) {
-        return binary("maximum", other, Math::max);
+        return binary("maximum", other, Math::max, ElementwiseKernels::maximum);
     }
 
     /**
@@ -800,7 +805,7 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape
      */
     public Tensor minimum(Tensor other) {
-        return binary("minimum", other, Math::min);
+        return binary("minimum", other, Math::min, ElementwiseKernels::minimum);
     }
 
     /**
@@ -820,7 +825,7 @@ public final class Tensor {
      * @return a new tensor of 0s and 1s
      */
     public Tensor eq(Tensor other) {
-        return binary("eq", other, (x, y) -> x == y ? 1.0 : 0.0);
+        return binary("eq", other, (x, y) -> x == y ? 1.0 : 0.0, null);
     }
 
     /**
@@ -830,7 +835,7 @@ public final class Tensor {
      * @return a new tensor of 0s and 1s
      */
     public Tensor ne(Tensor other) {
-        return binary("ne", other, (x, y) -> x != y ? 1.0 : 0.0);
+        return binary("ne", other, (x, y) -> x != y ? 1.0 : 0.0, null);
     }
 
     /**
@@ -840,7 +845,7 @@ public final class Tensor {
      * @return a new tensor of 0s and 1s
      */
     public Tensor lt(Tensor other) {
-        return binary("lt", other, (x, y) -> x < y ? 1.0 : 0.0);
+        return binary("lt", other, (x, y) -> x < y ? 1.0 : 0.0, null);
     }
 
     /**
@@ -850,7 +855,7 @@ public final class Tensor {
      * @return a new tensor of 0s and 1s
      */
     public Tensor le(Tensor other) {
-        return binary("le", other, (x, y) -> x <= y ? 1.0 : 0.0);
+        return binary("le", other, (x, y) -> x <= y ? 1.0 : 0.0, null);
     }
 
     /**
@@ -860,7 +865,7 @@ public final class Tensor {
      * @return a new tensor of 0s and 1s
      */
     public Tensor gt(Tensor other) {
-        return binary("gt", other, (x, y) -> x > y ? 1.0 : 0.0);
+        return binary("gt", other, (x, y) -> x > y ? 1.0 : 0.0, null);
     }
 
     /**
@@ -870,7 +875,7 @@ public final class Tensor {
      * @return a new tensor of 0s and 1s
      */
     public Tensor ge(Tensor other) {
-        return binary("ge", other, (x, y) -> x >= y ? 1.0 : 0.0);
+        return binary("ge", other, (x, y) -> x >= y ? 1.0 : 0.0, null);
     }
 
     /**
@@ -880,6 +885,11 @@ public final class Tensor {
      * @return a new tensor of 0s and 1s
      */
     public Tensor gt(double value) {
+        if (isContiguous()) {
+            double[] out = new double[size()];
+            ElementwiseKernels.greaterThan(storage, offset, value, out, out.length);
+            return new Tensor(out, shape);
+        }
         return map(x -> x > value ? 1.0 : 0.0);
     }
 
@@ -940,10 +950,15 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape
      */
     public Tensor zipWith(Tensor other, DoubleBinaryOperator function) {
-        return binary("zipWith", other, function);
+        return binary("zipWith", other, function, null);
     }
 
-    private Tensor binary(String op, Tensor other, DoubleBinaryOperator function) {
+    /**
+     * The one element-wise engine for two tensors: broadcasts the shapes, then runs a flat loop when
+     * it can — the op's own kernel ({@link ElementwiseKernels}) if it has one — and the general strided
+     * loop otherwise.
+     */
+    private Tensor binary(String op, Tensor other, DoubleBinaryOperator function, ElementwiseKernels.Binary kernel) {
         Shape outShape;
         if (shape.equals(other.shape)) {
             outShape = shape;
@@ -957,17 +972,42 @@ public final class Tensor {
         double[] out = new double[outShape.size()];
         if (shape.equals(other.shape) && isContiguous() && other.isContiguous()) {
             // The common case: no index arithmetic, one flat loop.
-            double[] a = storage;
-            double[] b = other.storage;
-            int ao = offset;
-            int bo = other.offset;
-            for (int i = 0; i < out.length; i++) {
-                out[i] = function.applyAsDouble(a[ao + i], b[bo + i]);
+            if (kernel != null) {
+                kernel.apply(storage, offset, other.storage, other.offset, out, 0, out.length);
+            } else {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = function.applyAsDouble(storage[offset + i], other.storage[other.offset + i]);
+                }
+            }
+        } else if (kernel != null && outShape.equals(shape) && isContiguous() && other.isContiguous()
+                && other.size() > 1 && isTrailingShape(other.shape, shape)) {
+            // A bias-like operand, e.g. (batch, n) + (n,): the same flat loop once per row.
+            int row = other.size();
+            for (int start = 0; start < out.length; start += row) {
+                kernel.apply(storage, offset + start, other.storage, other.offset, out, start, row);
             }
         } else {
             StridedLoops.binary(this, other, outShape, out, function);
         }
         return new Tensor(out, outShape);
+    }
+
+    /** Whether {@code small}, with leading 1s dropped, is the trailing part of {@code big}'s shape. */
+    private static boolean isTrailingShape(Shape small, Shape big) {
+        int lead = 0;
+        while (lead < small.rank() && small.dim(lead) == 1) {
+            lead++;
+        }
+        int length = small.rank() - lead;
+        if (length > big.rank()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (small.dim(lead + i) != big.dim(big.rank() - length + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -1095,6 +1135,11 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor relu() {
+        if (isContiguous()) {
+            double[] out = new double[size()];
+            ElementwiseKernels.relu(storage, offset, out, out.length);
+            return new Tensor(out, shape);
+        }
         return map(x -> Math.max(x, 0.0));
     }
 
