@@ -179,20 +179,7 @@ public final class MatMul {
     public static void naive(int m, int k, int n, double[] a, int aOffset, double[] b, int bOffset,
                              double[] c, int cOffset) {
         checkArguments("matmul (naive)", m, k, n, a, aOffset, b, bOffset, c, cOffset);
-        naiveUnchecked(m, k, n, a, aOffset, b, bOffset, c, cOffset);
-    }
-
-    private static void naiveUnchecked(int m, int k, int n, double[] a, int aOffset, double[] b, int bOffset,
-                                       double[] c, int cOffset) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    sum += a[aOffset + i * k + p] * b[bOffset + p * n + j];
-                }
-                c[cOffset + i * n + j] = sum;
-            }
-        }
+        naiveStrided(m, k, n, a, aOffset, k, 1, b, bOffset, n, 1, c, cOffset); // row-major: strides (k, 1), (n, 1)
     }
 
     /**
