@@ -10,7 +10,7 @@ import java.util.Random;
  * Checks gradients against central finite differences, in double precision.
  *
  * <pre>{@code
- * GradCheck.check(xs -> xs.get(0).tanh().mul(xs.get(1)), Tensor.randn(1, 2, 3), Tensor.randn(2, 3))
+ * GradCheck.check(xs -> xs.get(0).tanh().mul(xs.get(1)), Tensor.randn(Shape.of(2, 3), 1), Tensor.randn(Shape.of(3), 2))
  *          .assertPassed();
  * }</pre>
  *

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import gradschool.autograd.CreationSite;
 import gradschool.autograd.Variable;
+import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import gradschool.nn.CrossEntropyLoss;
 import gradschool.nn.Linear;
@@ -94,12 +95,12 @@ public class MlpStepBenchmark {
 
     /** Returns {@code batch} inputs of 784 features, uniform in {@code [0, 1)}. */
     static Tensor inputs(int batch) {
-        return Tensor.rand(42, batch, WIDTHS[0]);
+        return Tensor.rand(Shape.of(batch, WIDTHS[0]), 42);
     }
 
     /** Returns {@code batch} class labels, uniform in 0..9, as doubles. */
     static Tensor labels(int batch) {
-        return Tensor.randint(43, 0, WIDTHS[3], batch);
+        return Tensor.randint(Shape.of(batch), 0, WIDTHS[3], 43);
     }
 
     /**

@@ -31,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Reads and writes NumPy's {@code .npy} files, so that arrays move between Python and Java.
  *
  * <pre>{@code
- * Npy.write(Path.of("w.npy"), Tensor.randn(42, 3, 4));   // in Python: w = np.load("w.npy")
+ * Npy.write(Path.of("w.npy"), Tensor.randn(Shape.of(3, 4), 42));   // in Python: w = np.load("w.npy")
  * Tensor x = Npy.read(Path.of("x.npy"));                  // from Python: np.save("x.npy", x)
  * }</pre>
  *

@@ -290,12 +290,18 @@ public final class Tensor {
     /**
      * Returns samples from the standard normal distribution N(0, 1), reproducible from a seed.
      *
-     * @param seed the seed
-     * @param dims the shape
+     * <p>The shape comes first and the seed last, as a {@link Shape}, so that a seed can never be
+     * read as a dimension: {@code Tensor.randn(Shape.of(200, 1), 42)} is a 200×1 tensor. (A form
+     * {@code randn(long seed, int... dims)} would read {@code randn(200, 1)} as seed 200 and shape
+     * {@code (1,)}, silently.) The same seed gives the same numbers on every machine and JDK, as
+     * {@code randn(new Random(seed), dims)} does.
+     *
+     * @param shape the shape
+     * @param seed the seed of a new {@code java.util.Random}
      * @return a new tensor
      */
-    public static Tensor randn(long seed, int... dims) {
-        return randn(new Random(seed), dims);
+    public static Tensor randn(Shape shape, long seed) {
+        return randn(new Random(seed), shape.toArray());
     }
 
     /**
@@ -326,12 +332,15 @@ public final class Tensor {
     /**
      * Returns samples from the uniform distribution on {@code [0, 1)}, reproducible from a seed.
      *
-     * @param seed the seed
-     * @param dims the shape
+     * <p>The seed comes last, after a {@link Shape}, so that it cannot be mistaken for a dimension
+     * (see {@link #randn(Shape, long)}).
+     *
+     * @param shape the shape
+     * @param seed the seed of a new {@code java.util.Random}
      * @return a new tensor
      */
-    public static Tensor rand(long seed, int... dims) {
-        return uniform(new Random(seed), 0.0, 1.0, dims);
+    public static Tensor rand(Shape shape, long seed) {
+        return uniform(new Random(seed), 0.0, 1.0, shape.toArray());
     }
 
     /**
@@ -348,14 +357,17 @@ public final class Tensor {
     /**
      * Returns samples from the uniform distribution on {@code [low, high)}, reproducible from a seed.
      *
-     * @param seed the seed
+     * <p>The seed comes last, after a {@link Shape}, so that it cannot be mistaken for a dimension
+     * (see {@link #randn(Shape, long)}).
+     *
+     * @param shape the shape
      * @param low the lower bound, inclusive
      * @param high the upper bound, exclusive
-     * @param dims the shape
+     * @param seed the seed of a new {@code java.util.Random}
      * @return a new tensor
      */
-    public static Tensor uniform(long seed, double low, double high, int... dims) {
-        return uniform(new Random(seed), low, high, dims);
+    public static Tensor uniform(Shape shape, double low, double high, long seed) {
+        return uniform(new Random(seed), low, high, shape.toArray());
     }
 
     /**
@@ -383,14 +395,17 @@ public final class Tensor {
     /**
      * Returns random integers in {@code [low, high)} (stored as doubles), reproducible from a seed.
      *
-     * @param seed the seed
+     * <p>The seed comes last, after a {@link Shape}, so that it cannot be mistaken for a dimension
+     * (see {@link #randn(Shape, long)}).
+     *
+     * @param shape the shape
      * @param low the lower bound, inclusive
      * @param high the upper bound, exclusive
-     * @param dims the shape
+     * @param seed the seed of a new {@code java.util.Random}
      * @return a new tensor
      */
-    public static Tensor randint(long seed, int low, int high, int... dims) {
-        return randint(new Random(seed), low, high, dims);
+    public static Tensor randint(Shape shape, int low, int high, long seed) {
+        return randint(new Random(seed), low, high, shape.toArray());
     }
 
     /**

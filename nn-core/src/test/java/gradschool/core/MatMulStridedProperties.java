@@ -98,12 +98,12 @@ class MatMulStridedProperties {
 
     @Test
     void tensorMatmulOfTransposedViewsCopiesNothingAndIsRight() {
-        Tensor x = Tensor.randn(1, 64, 300);
-        Tensor w = Tensor.randn(2, 128, 300);
+        Tensor x = Tensor.randn(Shape.of(64, 300), 1);
+        Tensor w = Tensor.randn(Shape.of(128, 300), 2);
         Tensor viaView = x.matmul(w.transpose());
         Tensor viaCopy = x.matmul(w.transpose().copy());
         assertThat(viaView.allClose(viaCopy, 1e-12, 1e-12)).isTrue();
-        Tensor g = Tensor.randn(3, 64, 128);
+        Tensor g = Tensor.randn(Shape.of(64, 128), 3);
         assertThat(x.transpose().matmul(g).allClose(x.transpose().copy().matmul(g), 1e-12, 1e-12)).isTrue();
     }
 

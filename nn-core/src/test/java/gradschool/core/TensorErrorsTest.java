@@ -168,8 +168,8 @@ class TensorErrorsTest {
         assertIllegal(() -> Tensor.zeros(2, -1), "(2, -1)", "negative");
         assertIllegal(() -> Tensor.arange(0, 1, 0), "arange", "step");
         assertIllegal(() -> Tensor.linspace(0, 1, -1), "linspace", "-1");
-        assertIllegal(() -> Tensor.uniform(1L, 2, 1, 3), "uniform", "high (1.0)", "low (2.0)");
-        assertIllegal(() -> Tensor.randint(1L, 5, 5, 3), "randint", "high (5)", "low (5)");
+        assertIllegal(() -> Tensor.uniform(Shape.of(3), 2, 1, 1), "uniform", "high (1.0)", "low (2.0)");
+        assertIllegal(() -> Tensor.randint(Shape.of(3), 5, 5, 1), "randint", "high (5)", "low (5)");
         assertIllegal(() -> Tensor.ones(3).clip(1, 0), "clip", "min (1.0)", "max (0.0)");
     }
 }

@@ -232,7 +232,7 @@ class TensorFormatTest {
                 int rows = 1 + random.nextInt(4);
                 int columns = 1 + random.nextInt(60);
                 double scale = Math.pow(10, random.nextInt(9) - 4);
-                Tensor tensor = Tensor.randn(random.nextLong(), rows, columns).mul(scale);
+                Tensor tensor = Tensor.randn(Shape.of(rows, columns), random.nextLong()).mul(scale);
                 for (String line : tensor.toString().split("\n")) {
                     assertThat(line.length()).as("line of %s", tensor.toString()).isLessThanOrEqualTo(75);
                 }

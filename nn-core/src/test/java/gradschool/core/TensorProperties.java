@@ -570,12 +570,12 @@ class TensorProperties {
 
     @Property(tries = 100)
     void sameSeedGivesSameNumbers(@ForAll long seed, @ForAll("smallDims") int[] dims) {
-        assertThat(Tensor.rand(seed, dims)).isEqualTo(Tensor.rand(seed, dims));
-        assertThat(Tensor.randn(seed, dims)).isEqualTo(Tensor.randn(seed, dims));
-        assertThat(Tensor.uniform(seed, -3, 3, dims)).isEqualTo(Tensor.uniform(seed, -3, 3, dims));
-        assertThat(Tensor.randint(seed, -5, 5, dims)).isEqualTo(Tensor.randint(seed, -5, 5, dims));
-        assertThat(Tensor.randn(seed, dims).shape()).isEqualTo(Shape.of(dims));
-        Tensor u = Tensor.uniform(seed, -3, 3, dims);
+        assertThat(Tensor.rand(Shape.of(dims), seed)).isEqualTo(Tensor.rand(Shape.of(dims), seed));
+        assertThat(Tensor.randn(Shape.of(dims), seed)).isEqualTo(Tensor.randn(Shape.of(dims), seed));
+        assertThat(Tensor.uniform(Shape.of(dims), -3, 3, seed)).isEqualTo(Tensor.uniform(Shape.of(dims), -3, 3, seed));
+        assertThat(Tensor.randint(Shape.of(dims), -5, 5, seed)).isEqualTo(Tensor.randint(Shape.of(dims), -5, 5, seed));
+        assertThat(Tensor.randn(Shape.of(dims), seed).shape()).isEqualTo(Shape.of(dims));
+        Tensor u = Tensor.uniform(Shape.of(dims), -3, 3, seed);
         for (double v : u.toDoubleArray()) {
             assertThat(v).isGreaterThanOrEqualTo(-3).isLessThan(3);
         }
@@ -583,7 +583,7 @@ class TensorProperties {
         Random random = new Random(seed);
         Tensor first = Tensor.rand(random, dims);
         Tensor second = Tensor.rand(random, dims);
-        Tensor both = Tensor.rand(seed, 2 * Shape.of(dims).size());
+        Tensor both = Tensor.rand(Shape.of(2 * Shape.of(dims).size()), seed);
         assertThat(Tensor.concat(0, first.flatten(), second.flatten())).isEqualTo(both);
     }
 

@@ -145,8 +145,8 @@ class TensorSeedTest {
             // W = np.random.randn(4, 3); b = np.random.randn(4); Z = X @ (W.T) + b.
             // numpy's random numbers cannot be reproduced, so check the shapes and the arithmetic.
             Tensor batch = Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
-            Tensor weights = Tensor.randn(42L, 4, 3);
-            Tensor bias = Tensor.randn(43L, 4);
+            Tensor weights = Tensor.randn(Shape.of(4, 3), 42);
+            Tensor bias = Tensor.randn(Shape.of(4), 43);
             Tensor z = batch.matmul(weights.transpose()).add(bias);
             assertThat(z.shape()).isEqualTo(Shape.of(2, 4));
             for (int sample = 0; sample < 2; sample++) {

@@ -104,32 +104,32 @@ class TensorTest {
 
         @Test
         void sameSeedGivesSameNumbers() {
-            assertThat(Tensor.rand(5L, 3, 4)).isEqualTo(Tensor.rand(5L, 3, 4));
-            assertThat(Tensor.randn(5L, 7)).isEqualTo(Tensor.randn(5L, 7));
-            assertThat(Tensor.uniform(5L, -1, 1, 2, 2)).isEqualTo(Tensor.uniform(5L, -1, 1, 2, 2));
-            assertThat(Tensor.randint(5L, 0, 100, 9)).isEqualTo(Tensor.randint(5L, 0, 100, 9));
-            assertThat(Tensor.rand(5L, 8)).isNotEqualTo(Tensor.rand(6L, 8));
-            assertThat(Tensor.randn(new Random(3), 4)).isEqualTo(Tensor.randn(3L, 4));
+            assertThat(Tensor.rand(Shape.of(3, 4), 5)).isEqualTo(Tensor.rand(Shape.of(3, 4), 5));
+            assertThat(Tensor.randn(Shape.of(7), 5)).isEqualTo(Tensor.randn(Shape.of(7), 5));
+            assertThat(Tensor.uniform(Shape.of(2, 2), -1, 1, 5)).isEqualTo(Tensor.uniform(Shape.of(2, 2), -1, 1, 5));
+            assertThat(Tensor.randint(Shape.of(9), 0, 100, 5)).isEqualTo(Tensor.randint(Shape.of(9), 0, 100, 5));
+            assertThat(Tensor.rand(Shape.of(8), 5)).isNotEqualTo(Tensor.rand(Shape.of(8), 6));
+            assertThat(Tensor.randn(new Random(3), 4)).isEqualTo(Tensor.randn(Shape.of(4), 3));
         }
 
         @Test
         void pinnedValuesFromJavaUtilRandom() {
             // java.util.Random's algorithm is part of its specification, so these never change.
-            assertTensor(Tensor.rand(1L, 3), Shape.of(3), 0,
+            assertTensor(Tensor.rand(Shape.of(3), 1), Shape.of(3), 0,
                     0.7308781907032909, 0.41008081149220166, 0.20771484130971707);
-            assertTensor(Tensor.randn(1L, 3), Shape.of(3), 1e-15,
+            assertTensor(Tensor.randn(Shape.of(3), 1), Shape.of(3), 1e-15,
                     -1.3684557422861845, 0.867474057146585, -0.3389083694695043);
-            assertTensor(Tensor.uniform(1L, -2, 3, 2), Shape.of(2), 1e-15,
+            assertTensor(Tensor.uniform(Shape.of(2), -2, 3, 1), Shape.of(2), 1e-15,
                     1.6543909535164545, 0.05040405746100829);
-            assertTensor(Tensor.randint(1L, 0, 10, 6), Shape.of(6), 0, 5, 8, 7, 3, 4, 4);
+            assertTensor(Tensor.randint(Shape.of(6), 0, 10, 1), Shape.of(6), 0, 5, 8, 7, 3, 4, 4);
             // rand is exactly Random.nextDouble()
             Random reference = new Random(1L);
-            assertThat(Tensor.rand(1L, 3).get(0)).isEqualTo(reference.nextDouble());
+            assertThat(Tensor.rand(Shape.of(3), 1).get(0)).isEqualTo(reference.nextDouble());
         }
 
         @Test
         void randnHasMeanZeroAndStandardDeviationOne() {
-            Tensor samples = Tensor.randn(2024L, 10_000);
+            Tensor samples = Tensor.randn(Shape.of(10_000), 2024);
             assertThat(samples.mean().item()).isCloseTo(0.0, within(0.03));
             assertThat(samples.std().item()).isCloseTo(1.0, within(0.03));
             // about 68% within one standard deviation
@@ -140,7 +140,7 @@ class TensorTest {
         @Test
         void randintOverTheWholeIntRange() {
             // high - low = 2^32 - 1 does not fit in an int
-            Tensor ints = Tensor.randint(3L, Integer.MIN_VALUE, Integer.MAX_VALUE, 1000);
+            Tensor ints = Tensor.randint(Shape.of(1000), Integer.MIN_VALUE, Integer.MAX_VALUE, 3);
             assertThat(ints.min().item()).isGreaterThanOrEqualTo(Integer.MIN_VALUE).isLessThan(-1e9);
             assertThat(ints.max().item()).isLessThan(Integer.MAX_VALUE).isGreaterThan(1e9);
             assertThat(ints).isEqualTo(ints.round(0));
@@ -148,14 +148,14 @@ class TensorTest {
 
         @Test
         void uniformAndRandintStayInRange() {
-            Tensor u = Tensor.uniform(9L, -3, 2, 10_000);
+            Tensor u = Tensor.uniform(Shape.of(10_000), -3, 2, 9);
             assertThat(u.min().item()).isGreaterThanOrEqualTo(-3);
             assertThat(u.max().item()).isLessThan(2);
             assertThat(u.mean().item()).isCloseTo(-0.5, within(0.05));
-            Tensor r = Tensor.rand(9L, 10_000);
+            Tensor r = Tensor.rand(Shape.of(10_000), 9);
             assertThat(r.min().item()).isGreaterThanOrEqualTo(0);
             assertThat(r.max().item()).isLessThan(1);
-            Tensor ints = Tensor.randint(9L, -2, 3, 10_000);
+            Tensor ints = Tensor.randint(Shape.of(10_000), -2, 3, 9);
             assertThat(ints.min().item()).isEqualTo(-2);
             assertThat(ints.max().item()).isEqualTo(2);
             assertThat(ints).isEqualTo(ints.round(0));
@@ -716,8 +716,8 @@ class TensorTest {
 
         @Test
         void batchedMatmulBroadcastsBatchDimensions() {
-            Tensor a = Tensor.randn(11L, 2, 1, 3, 4);
-            Tensor b = Tensor.randn(12L, 5, 4, 2).permute(0, 1, 2); // (5, 4, 2)
+            Tensor a = Tensor.randn(Shape.of(2, 1, 3, 4), 11);
+            Tensor b = Tensor.randn(Shape.of(5, 4, 2), 12).permute(0, 1, 2); // (5, 4, 2)
             Tensor product = a.matmul(b);
             assertThat(product.shape()).isEqualTo(Shape.of(2, 5, 3, 2));
             for (int i = 0; i < 2; i++) {
@@ -731,14 +731,14 @@ class TensorTest {
 
         @Test
         void batchedMatmulWithVectorsAndTransposedBatches() {
-            Tensor batch = Tensor.randn(13L, 4, 2, 3).transpose(1, 2); // (4, 3, 2), non-contiguous
+            Tensor batch = Tensor.randn(Shape.of(4, 2, 3), 13).transpose(1, 2); // (4, 3, 2), non-contiguous
             Tensor v = Tensor.of(new double[] {1, -2});
             Tensor mv = batch.matmul(v);
             assertThat(mv.shape()).isEqualTo(Shape.of(4, 3));
             Tensor u = Tensor.of(new double[] {0.5, 1, -1});
             Tensor um = u.matmul(batch);
             assertThat(um.shape()).isEqualTo(Shape.of(4, 2));
-            Tensor matrix = Tensor.randn(14L, 2, 5);
+            Tensor matrix = Tensor.randn(Shape.of(2, 5), 14);
             Tensor bm = batch.matmul(matrix);
             assertThat(bm.shape()).isEqualTo(Shape.of(4, 3, 5));
             for (int i = 0; i < 4; i++) {

@@ -18,7 +18,7 @@ public class Dropout extends Module {
     private final RandomGenerator random;
 
     /**
-     * Makes the layer using the shared generator.
+     * Makes the layer using the current thread's generator ({@link Init#generator()}).
      *
      * @param p the probability of zeroing an element, in {@code [0, 1)}
      */

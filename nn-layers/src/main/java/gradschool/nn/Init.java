@@ -12,34 +12,39 @@ import java.util.random.RandomGenerator;
  * Tensor w = Init.kaimingUniform(Init.generator(), 128, 784);   // shape (128, 784), for ReLU layers
  * }</pre>
  *
- * <p>Layers draw from one shared generator, {@link #generator()}, seeded with 0 when the program
- * starts and re-seeded with {@link #manualSeed} (like {@code torch.manual_seed}); every method also has
- * a form that takes an explicit generator. For a weight of shape {@code (out, in)}, {@code fanIn = in}
- * and {@code fanOut = out}.
+ * <p>Layers draw from the current thread's generator, {@link #generator()}, seeded with 0 when the
+ * thread first asks for it and re-seeded with {@link #manualSeed} (like {@code torch.manual_seed}, but
+ * per thread: two threads that build models at the same time each get their own reproducible
+ * numbers, and a model built on a new thread starts from seed 0 unless that thread calls
+ * {@code manualSeed}). Every method also has a form that takes an explicit generator. For a weight of
+ * shape {@code (out, in)}, {@code fanIn = in} and {@code fanOut = out}.
  */
 public final class Init {
 
-    private static volatile Random shared = new Random(0);
+    /** One generator per thread, so that concurrent model building stays deterministic. */
+    private static final ThreadLocal<Random> PER_THREAD = ThreadLocal.withInitial(() -> new Random(0));
 
     private Init() {
     }
 
     /**
-     * Re-seeds the shared generator, so that the layers made afterwards are reproducible.
+     * Re-seeds the current thread's generator, so that the layers it makes afterwards are reproducible.
+     *
+     * <p>Other threads are not affected: each thread has its own generator.
      *
      * @param seed the seed
      */
     public static void manualSeed(long seed) {
-        shared = new Random(seed);
+        PER_THREAD.set(new Random(seed));
     }
 
     /**
-     * Returns the shared generator that layers use by default.
+     * Returns the current thread's generator, which layers use by default.
      *
-     * @return the generator
+     * @return the generator (the same object until this thread calls {@link #manualSeed} again)
      */
     public static RandomGenerator generator() {
-        return shared;
+        return PER_THREAD.get();
     }
 
     /**

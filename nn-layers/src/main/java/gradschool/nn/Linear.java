@@ -26,7 +26,7 @@ public class Linear extends Module {
     private final Parameter bias;
 
     /**
-     * Makes a layer with a bias, initialised from the shared generator.
+     * Makes a layer with a bias, initialised from the current thread's generator ({@link Init#generator()}).
      *
      * @param inFeatures the number of inputs per sample
      * @param outFeatures the number of outputs (neurons)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gradschool.autograd.GradCheck;
 import gradschool.autograd.Variable;
+import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -46,19 +47,19 @@ class LinearTest {
         Linear layer = Linear.withoutBias(3, 2);
         assertThat(layer.bias()).isNull();
         assertThat(layer.namedParameters().keySet()).containsExactly("weight");
-        Tensor x = Tensor.randn(1, 4, 3);
+        Tensor x = Tensor.randn(Shape.of(4, 3), 1);
         assertThat(layer.forward(x).value().allClose(x.matmul(layer.weight().value().transpose()), 0, 1e-12)).isTrue();
     }
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        Tensor x = Tensor.randn(2, 5, 3);
-        Tensor w = Tensor.randn(3, 4, 3);
-        Tensor b = Tensor.randn(4, 4);
+        Tensor x = Tensor.randn(Shape.of(5, 3), 2);
+        Tensor w = Tensor.randn(Shape.of(4, 3), 3);
+        Tensor b = Tensor.randn(Shape.of(4), 4);
         GradCheck.check(xs -> xs.get(0).matmul(xs.get(1).transpose()).add(xs.get(2)), x, w, b).assertPassed();
         Linear layer = Linear.of(w, b);
         Variable input = Variable.requiringGrad(x);
-        layer.forward(input).mul(Variable.of(Tensor.randn(5, 5, 4))).sum().backward();
+        layer.forward(input).mul(Variable.of(Tensor.randn(Shape.of(5, 4), 5))).sum().backward();
         assertThat(layer.weight().grad().shape()).isEqualTo(w.shape());
         assertThat(layer.bias().grad().shape()).isEqualTo(b.shape());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import gradschool.autograd.GradCheck;
 import gradschool.autograd.Variable;
+import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import java.util.Random;
 import java.util.function.Function;
@@ -97,7 +98,7 @@ class LossProperties {
                                            @ForAll @IntRange(min = 1, max = 4) int samples,
                                            @ForAll @IntRange(min = 1, max = 4) int classes, @ForAll long seed) {
         Loss loss = kind.make(reduction);
-        Tensor target = Tensor.randint(seed, 0, classes, samples);
+        Tensor target = Tensor.randint(Shape.of(samples), 0, classes, seed);
         GradCheck.check(xs -> loss.forward(xs.get(0), target), scores(kind, seed, samples, classes)).assertPassed();
     }
 
@@ -107,7 +108,7 @@ class LossProperties {
                                                       @ForAll @IntRange(min = 1, max = 3) int classes,
                                                       @ForAll long seed) {
         Loss loss = kind.make(reduction);
-        Tensor target = Tensor.randint(seed, 0, classes, samples);
+        Tensor target = Tensor.randint(Shape.of(samples), 0, classes, seed);
         GradCheck.checkSecondOrder(xs -> loss.forward(xs.get(0), target), scores(kind, seed, samples, classes))
                 .assertPassed();
     }
@@ -115,14 +116,14 @@ class LossProperties {
     @Property(tries = 50)
     void crossEntropyIsNllOfLogSoftmax(@ForAll Reduction reduction, @ForAll @IntRange(min = 1, max = 5) int samples,
                                        @ForAll @IntRange(min = 1, max = 5) int classes, @ForAll long seed) {
-        Tensor logits = Tensor.randn(seed, samples, classes).mul(10);
-        Tensor target = Tensor.randint(seed + 1, 0, classes, samples);
+        Tensor logits = Tensor.randn(Shape.of(samples, classes), seed).mul(10);
+        Tensor target = Tensor.randint(Shape.of(samples), 0, classes, seed + 1);
         Variable viaCrossEntropy = Variable.requiringGrad(logits);
         Variable viaNll = Variable.requiringGrad(logits);
         Variable ce = new CrossEntropyLoss(reduction).forward(viaCrossEntropy, target);
         Variable nll = new NLLLoss(reduction).forward(viaNll.logSoftmax(1), target);
         assertThat(ce.value().allClose(nll.value(), 0, 1e-12)).as("%s vs %s", ce.value(), nll.value()).isTrue();
-        Tensor seedGradient = Tensor.randn(seed + 2, ce.shape().toArray());
+        Tensor seedGradient = Tensor.randn(ce.shape(), seed + 2);
         ce.backward(seedGradient);
         nll.backward(seedGradient);
         assertThat(viaCrossEntropy.grad().allClose(viaNll.grad(), 0, 1e-12)).isTrue();
@@ -175,7 +176,7 @@ class LossProperties {
         Tensor[] inputs = elementwise.inputs(seed, rows, cols);
         assertReductionsAgree(elementwise::make, inputs[0], inputs[1]);
         assertReductionsAgree(classification::make, scores(classification, seed, rows, cols),
-                Tensor.randint(seed, 0, cols, rows));
+                Tensor.randint(Shape.of(rows), 0, cols, seed));
     }
 
     private static void assertReductionsAgree(Function<Reduction, Loss> make,
@@ -189,7 +190,7 @@ class LossProperties {
 
     /** Scores for a classification loss; for NLL, log-probabilities (as a model would give it). */
     private static Tensor scores(Classification kind, long seed, int samples, int classes) {
-        Tensor logits = Tensor.randn(seed, samples, classes);
+        Tensor logits = Tensor.randn(Shape.of(samples, classes), seed);
         return kind == Classification.NLL ? logits.logSoftmax(1) : logits;
     }
 }

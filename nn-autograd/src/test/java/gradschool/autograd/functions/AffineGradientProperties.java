@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gradschool.autograd.GradCheck;
 import gradschool.autograd.Variable;
+import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -41,9 +42,9 @@ class AffineGradientProperties {
 
     @Test
     void equalsMatmulOfTheTransposePlusBiasAndGivesContiguousWeightGradients() {
-        Tensor x = Tensor.randn(1, 5, 4);
-        Tensor w = Tensor.randn(2, 3, 4);
-        Tensor b = Tensor.randn(3, 3);
+        Tensor x = Tensor.randn(Shape.of(5, 4), 1);
+        Tensor w = Tensor.randn(Shape.of(3, 4), 2);
+        Tensor b = Tensor.randn(Shape.of(3), 3);
         Variable weight = Variable.requiringGrad(w);
         Variable y = Variable.of(x).affine(weight, Variable.of(b));
         assertThat(y.value().allClose(x.matmul(w.transpose()).add(b), 0, 1e-14)).isTrue();
