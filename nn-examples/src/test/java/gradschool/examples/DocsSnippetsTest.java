@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * public type. Any other block is pasted, as it is, into the body of
  * {@code static void snippet() throws Exception} of a generated class whose imports are
  * {@link #IMPORTS}: so a snippet must declare every variable it uses, but need not import the
- * gradschool packages or {@code java.util}, {@code java.nio.file}, {@code java.io}. (Those imports
- * make {@code Module} ambiguous with {@code java.lang.Module}; a snippet that needs it declares a
- * class and imports {@code gradschool.nn.Module} by name.)
+ * gradschool packages or {@code java.util}, {@code java.nio.file}, {@code java.io}. (No gradschool
+ * class shares a simple name with a class of {@code java.lang} or those packages, so the wildcard
+ * imports are unambiguous; {@link #wildcardImportsAreUnambiguous} checks it.)
  *
  * <p>Each snippet is its own {@link DynamicTest}, named after its file and the line of its opening
  * fence; a failure quotes the compiler's messages with line numbers counted in the Markdown file.
@@ -292,5 +292,41 @@ class DocsSnippetsTest {
         assertThat(topLevelTypeName("record Point(double x) {}\npublic final class Plot {}\n")).isEqualTo("Plot");
         assertThat(topLevelTypeName("class Helper {}\n")).isEqualTo("Helper");
         assertThat(topLevelTypeName("Tensor x = Tensor.eye(2);\n    record Local(int a) {}\n")).isNull();
+    }
+
+    /**
+     * The obvious code compiles: {@code import gradschool.nn.*;} and a class extending the layer base
+     * class. (When that class was called {@code Module}, the wildcard import made it ambiguous with
+     * {@code java.lang.Module} and this failed.) Also checks the wrapped snippets' own imports.
+     */
+    @Test
+    void wildcardImportsAreUnambiguous(@TempDir Path dir) throws IOException {
+        Path markdown = dir.resolve("wildcard.md");
+        Files.writeString(markdown, String.join("\n",
+                "```java",
+                "import gradschool.autograd.*;",
+                "import gradschool.core.*;",
+                "import gradschool.data.*;",
+                "import gradschool.nn.*;",
+                "import gradschool.optim.*;",
+                "",
+                "public class Net extends Layer {",
+                "    final Linear hidden = registerLayer(\"hidden\", new Linear(2, 3));",
+                "    @Override",
+                "    public Variable forward(Variable x) {",
+                "        return hidden.forward(x).relu();",
+                "    }",
+                "}",
+                "```",
+                "```java",
+                "Layer net = new Sequential(new Linear(2, 3), new ReLU());",
+                "List<Parameter> parameters = net.parameters();",
+                "Path file = Path.of(\"net.npz\");",
+                "```",
+                ""));
+        List<Snippet> found = snippets(markdown);
+        assertThat(found).hasSize(2);
+        assertThat(compile(found.get(0), "Unused", dir.resolve("a"))).isEmpty();
+        assertThat(compile(found.get(1), "WrappedWildcards", dir.resolve("b"))).isEmpty();
     }
 }

@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * {@link Init#generator()} or a given generator (seeded runs are reproducible). Derivative: the same
  * mask, {@code m/(1 - p)}. No parameters. Reference: {@code torch.nn.Dropout}.
  */
-public class Dropout extends Module {
+public class Dropout extends Layer {
 
     private final double p;
     private final RandomGenerator random;

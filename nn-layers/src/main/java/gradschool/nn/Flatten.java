@@ -7,7 +7,7 @@ import gradschool.autograd.Variable;
  *
  * <p>Derivative: a reshape back. No parameters. Reference: {@code torch.nn.Flatten}.
  */
-public class Flatten extends Module {
+public class Flatten extends Layer {
 
     /** Makes the layer; it has no parameters. */
     public Flatten() {

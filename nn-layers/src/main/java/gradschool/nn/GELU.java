@@ -7,7 +7,7 @@ import gradschool.autograd.Variable;
  *
  * <p>Built from variable ops, so autograd derives its derivative. Reference: {@code torch.nn.GELU(approximate='tanh')}. No parameters.
  */
-public class GELU extends Module {
+public class GELU extends Layer {
 
     /** Makes the layer; it has no parameters. */
     public GELU() {

@@ -7,7 +7,7 @@ import gradschool.autograd.Variable;
  *
  * <p>Default slope 0.01. Derivative 1 or {@code slope}. No parameters. Reference: {@code torch.nn.LeakyReLU}.
  */
-public class LeakyReLU extends Module {
+public class LeakyReLU extends Layer {
 
     private final double slope;
 

@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * U(−1/√in, 1/√in), drawn from {@link Init#generator()} (or the generator given).
  * Reference: {@code torch.nn.Linear}.
  */
-public class Linear extends Module {
+public class Linear extends Layer {
 
     private final int inFeatures;
     private final int outFeatures;

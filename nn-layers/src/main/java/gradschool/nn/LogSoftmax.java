@@ -8,7 +8,7 @@ import gradschool.autograd.Variable;
  * <p>The default axis is the last ({@code -1}): the classes of a {@code (batch, classes)} input.
  * No parameters. Reference: {@code torch.nn.LogSoftmax}.
  */
-public class LogSoftmax extends Module {
+public class LogSoftmax extends Layer {
 
     private final int axis;
 

@@ -5,7 +5,7 @@ import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
 /**
- * A learnable tensor owned by a {@link Module}: a leaf {@link Variable} that requires a gradient.
+ * A learnable tensor owned by a {@link Layer}: a leaf {@link Variable} that requires a gradient.
  *
  * <pre>{@code
  * Parameter weight = new Parameter(Tensor.zeros(3, 2));

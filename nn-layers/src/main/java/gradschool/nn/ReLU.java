@@ -7,7 +7,7 @@ import gradschool.autograd.Variable;
  *
  * <p>Derivative 1 where {@code x > 0}, else 0. Reference: {@code torch.nn.ReLU}. No parameters.
  */
-public class ReLU extends Module {
+public class ReLU extends Layer {
 
     /** Makes the layer; it has no parameters. */
     public ReLU() {

@@ -16,17 +16,17 @@ import java.util.List;
  *
  * <p>The layers are registered under their positions, {@code "0"}, {@code "1"}, …
  */
-public class Sequential extends Module {
+public class Sequential extends Layer {
 
-    private final List<Module> layers = new ArrayList<>();
+    private final List<Layer> layers = new ArrayList<>();
 
     /**
      * Makes a sequence of layers.
      *
      * @param layers the layers, in order
      */
-    public Sequential(Module... layers) {
-        for (Module layer : layers) {
+    public Sequential(Layer... layers) {
+        for (Layer layer : layers) {
             add(layer);
         }
     }
@@ -37,8 +37,8 @@ public class Sequential extends Module {
      * @param layer the layer
      * @return this sequence
      */
-    public Sequential add(Module layer) {
-        layers.add(registerModule(Integer.toString(layers.size()), layer));
+    public Sequential add(Layer layer) {
+        layers.add(registerLayer(Integer.toString(layers.size()), layer));
         return this;
     }
 
@@ -48,7 +48,7 @@ public class Sequential extends Module {
      * @param i the position
      * @return the layer
      */
-    public Module get(int i) {
+    public Layer get(int i) {
         return layers.get(i);
     }
 
@@ -70,7 +70,7 @@ public class Sequential extends Module {
     @Override
     public Variable forward(Variable input) {
         Variable x = input;
-        for (Module layer : layers) {
+        for (Layer layer : layers) {
             x = layer.forward(x);
         }
         return x;

@@ -7,7 +7,7 @@ import gradschool.autograd.Variable;
  *
  * <p>Derivative {@code y(1 - y)}. Reference: {@code torch.nn.Sigmoid}. No parameters.
  */
-public class Sigmoid extends Module {
+public class Sigmoid extends Layer {
 
     /** Makes the layer; it has no parameters. */
     public Sigmoid() {

@@ -8,7 +8,7 @@ import gradschool.autograd.Variable;
  * <p>The default axis is the last ({@code -1}): the classes of a {@code (batch, classes)} input.
  * No parameters. Reference: {@code torch.nn.Softmax}.
  */
-public class Softmax extends Module {
+public class Softmax extends Layer {
 
     private final int axis;
 

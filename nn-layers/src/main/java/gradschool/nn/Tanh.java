@@ -7,7 +7,7 @@ import gradschool.autograd.Variable;
  *
  * <p>Derivative {@code 1 - y²}. Reference: {@code torch.nn.Tanh}. No parameters.
  */
-public class Tanh extends Module {
+public class Tanh extends Layer {
 
     /** Makes the layer; it has no parameters. */
     public Tanh() {

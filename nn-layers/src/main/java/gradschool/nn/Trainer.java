@@ -54,7 +54,7 @@ public final class Trainer {
         QUIET
     }
 
-    private final Module model;
+    private final Layer model;
     private final Loss loss;
     private final Optimizer optimizer;
     private int epochs = 1;
@@ -65,7 +65,7 @@ public final class Trainer {
     private PrintStream out = System.out;
     private Consumer<History.Epoch> onEpochEnd = epoch -> { };
 
-    private Trainer(Module model, Loss loss, Optimizer optimizer) {
+    private Trainer(Layer model, Loss loss, Optimizer optimizer) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -79,7 +79,7 @@ public final class Trainer {
      * @param optimizer the optimizer over the model's parameters
      * @return the trainer
      */
-    public static Trainer of(Module model, Loss loss, Optimizer optimizer) {
+    public static Trainer of(Layer model, Loss loss, Optimizer optimizer) {
         return new Trainer(model, loss, optimizer);
     }
 
@@ -230,7 +230,7 @@ public final class Trainer {
      * @param data the batches
      * @return the totals
      */
-    public static Totals evaluate(Module model, Loss loss, DataLoader data) {
+    public static Totals evaluate(Layer model, Loss loss, DataLoader data) {
         Totals totals = new Totals();
         boolean wasTraining = model.isTraining();
         model.eval();

@@ -29,7 +29,7 @@ class LayersTest {
     @Test
     void activationGradientsMatchFiniteDifferences() {
         Tensor input = Tensor.of(new double[][] {{-2, -0.5, 0.5, 3}, {0.7, -1.3, 2.2, -0.1}});
-        for (Module layer : new Module[] {new ReLU(), new LeakyReLU(0.2), new Sigmoid(), new Tanh(), new GELU(),
+        for (Layer layer : new Layer[] {new ReLU(), new LeakyReLU(0.2), new Sigmoid(), new Tanh(), new GELU(),
                 new Softmax(), new LogSoftmax(0)}) {
             GradCheck.check(xs -> layer.forward(xs.get(0)), input).assertPassed();
         }

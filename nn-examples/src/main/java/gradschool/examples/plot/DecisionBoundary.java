@@ -4,7 +4,7 @@ import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import gradschool.data.LabeledData;
 import gradschool.examples.training.Evaluation;
-import gradschool.nn.Module;
+import gradschool.nn.Layer;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -65,7 +65,7 @@ public final class DecisionBoundary {
      * @return the chart
      * @throws IllegalArgumentException if the data is not 2-D or has no class names
      */
-    public static XYChart chart(Module model, LabeledData data, String title) {
+    public static XYChart chart(Layer model, LabeledData data, String title) {
         Charts.useHeadlessGraphics();
         if (data.featureCount() != 2 || data.size() == 0 || data.classCount() == 0) {
             throw new IllegalArgumentException("DecisionBoundary: needs named classes and 2-D points, got " + data);
@@ -132,7 +132,7 @@ public final class DecisionBoundary {
      * @param file the file to write (its folder must exist)
      * @throws IOException if the file cannot be written
      */
-    public static void write(Module model, LabeledData data, String title, Path file) throws IOException {
+    public static void write(Layer model, LabeledData data, String title, Path file) throws IOException {
         Charts.savePng(chart(model, data, title), file);
     }
 

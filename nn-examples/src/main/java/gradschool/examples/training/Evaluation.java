@@ -5,7 +5,7 @@ import gradschool.core.Tensor;
 import gradschool.data.LabeledData;
 import gradschool.nn.ConfusionMatrix;
 import gradschool.nn.Metrics;
-import gradschool.nn.Module;
+import gradschool.nn.Layer;
 
 /**
  * Asking a trained classifier for its answers: predicted classes, accuracy and a confusion matrix.
@@ -16,7 +16,7 @@ import gradschool.nn.Module;
  * System.out.println(Evaluation.confusionMatrix(model, test));             // rows = true class
  * }</pre>
  *
- * <p>Every method runs the model in evaluation mode ({@link Module#eval()}, which matters for layers
+ * <p>Every method runs the model in evaluation mode ({@link Layer#eval()}, which matters for layers
  * such as dropout) and with gradient recording off, since nothing will be differentiated; the
  * model's training/evaluation mode is restored afterwards.
  */
@@ -32,7 +32,7 @@ public final class Evaluation {
      * @param inputs {@code (n, features)}
      * @return the outputs, e.g. {@code (n, classes)} scores
      */
-    public static Tensor outputs(Module model, Tensor inputs) {
+    public static Tensor outputs(Layer model, Tensor inputs) {
         boolean wasTraining = model.isTraining();
         model.eval();
         try (GradMode.Scope off = GradMode.off()) {
@@ -60,7 +60,7 @@ public final class Evaluation {
      * @return {@code (n,)} class indices as doubles
      * @throws IllegalArgumentException if the outputs are not of shape {@code (n, k)}
      */
-    public static Tensor predictClasses(Module model, Tensor inputs) {
+    public static Tensor predictClasses(Layer model, Tensor inputs) {
         Tensor outputs = outputs(model, inputs);
         if (outputs.rank() != 2) {
             throw new IllegalArgumentException("predictClasses: the model's outputs must have shape (n, classes) "
@@ -79,7 +79,7 @@ public final class Evaluation {
      * @param data features and class labels
      * @return accuracy in {@code [0, 1]}
      */
-    public static double accuracy(Module model, LabeledData data) {
+    public static double accuracy(Layer model, LabeledData data) {
         if (data.size() == 0) {
             throw new IllegalArgumentException("accuracy: the dataset is empty");
         }
@@ -94,7 +94,7 @@ public final class Evaluation {
      * @param data features, class labels and class names
      * @return the matrix; row = true class, column = predicted class
      */
-    public static ConfusionMatrix confusionMatrix(Module model, LabeledData data) {
+    public static ConfusionMatrix confusionMatrix(Layer model, LabeledData data) {
         Tensor predicted = predictClasses(model, data.features());
         return ConfusionMatrix.of(predicted, data.labels(), data.classCount(), data.classNames());
     }

@@ -14,7 +14,7 @@ import gradschool.nn.CrossEntropyLoss;
 import gradschool.nn.History;
 import gradschool.nn.Init;
 import gradschool.nn.Linear;
-import gradschool.nn.ModuleState;
+import gradschool.nn.LayerState;
 import gradschool.nn.ReLU;
 import gradschool.nn.Sequential;
 import gradschool.nn.Trainer;
@@ -36,7 +36,7 @@ import java.nio.file.Path;
  * </pre>
  *
  * <p>The full run reaches about 98% test accuracy in {@value #EPOCHS} epochs. Then the lesson does
- * what every real project does: it saves the trained weights ({@link ModuleState#save}, a numpy
+ * what every real project does: it saves the trained weights ({@link LayerState#save}, a numpy
  * {@code .npz} file), builds a fresh, untrained network, loads the file into it, and checks that the
  * copy gives exactly the same answers. Last, a picture of test digits with the predicted and true
  * labels.
@@ -140,13 +140,13 @@ public final class MnistLesson implements Lesson {
 
         // 2. Save the weights, load them into a fresh network, and check that nothing was lost.
         Path saved = context.output("mnist-mlp.npz");
-        ModuleState.save(model, saved);
+        LayerState.save(model, saved);
         out.println("saved the model's " + model.namedParameters().keySet() + " to " + saved);
         Init.manualSeed(12345);
         Sequential reloaded = newModel();
         out.printf("a fresh, untrained network: test accuracy %.2f%% (chance is 10%%)%n",
                 100 * Evaluation.accuracy(reloaded, test));
-        ModuleState.load(reloaded, saved);
+        LayerState.load(reloaded, saved);
         double reloadedAccuracy = Evaluation.accuracy(reloaded, test);
         boolean sameOutputs = Evaluation.outputs(reloaded, test.features()).equals(
                 Evaluation.outputs(model, test.features()));

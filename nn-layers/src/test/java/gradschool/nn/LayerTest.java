@@ -7,13 +7,13 @@ import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 import org.junit.jupiter.api.Test;
 
-class ModuleTest {
+class LayerTest {
 
     /** A nested module, as a student would write one. */
-    static final class Encoder extends Module {
-        final Linear fc1 = registerModule("fc1", new Linear(4, 3));
-        final Dropout drop = registerModule("drop", new Dropout(0.5));
-        final Linear fc2 = registerModule("fc2", new Linear(3, 2));
+    static final class Encoder extends Layer {
+        final Linear fc1 = registerLayer("fc1", new Linear(4, 3));
+        final Dropout drop = registerLayer("drop", new Dropout(0.5));
+        final Linear fc2 = registerLayer("fc2", new Linear(3, 2));
 
         @Override
         public Variable forward(Variable x) {
@@ -21,9 +21,9 @@ class ModuleTest {
         }
     }
 
-    static final class Model extends Module {
+    static final class Model extends Layer {
         final Parameter scale = registerParameter("scale", new Parameter(Tensor.ones(2)));
-        final Encoder encoder = registerModule("encoder", new Encoder());
+        final Encoder encoder = registerLayer("encoder", new Encoder());
 
         @Override
         public Variable forward(Variable x) {
@@ -86,10 +86,10 @@ class ModuleTest {
 
     @Test
     void registrationRejectsDuplicateAndDottedNames() {
-        assertThatThrownBy(() -> new Module() {
+        assertThatThrownBy(() -> new Layer() {
             {
-                registerModule("a", new ReLU());
-                registerModule("a", new ReLU());
+                registerLayer("a", new ReLU());
+                registerLayer("a", new ReLU());
             }
 
             @Override
@@ -97,7 +97,7 @@ class ModuleTest {
                 return input;
             }
         }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a' is already registered");
-        assertThatThrownBy(() -> new Module() {
+        assertThatThrownBy(() -> new Layer() {
             {
                 registerParameter("a.b", new Parameter(Tensor.zeros(1)));
             }

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A piece of a network: it owns parameters and sub-modules and maps an input to an output.
+ * A piece of a network: it owns parameters and sub-layers and maps an input to an output.
  *
  * <pre>{@code
- * class TwoLayer extends Module {
- *     final Linear hidden = registerModule("hidden", new Linear(784, 128));
- *     final Linear output = registerModule("output", new Linear(128, 10));
+ * class TwoLayer extends Layer {
+ *     final Linear hidden = registerLayer("hidden", new Linear(784, 128));
+ *     final Linear output = registerLayer("output", new Linear(128, 10));
  *     public Variable forward(Variable x) {
  *         return output.forward(hidden.forward(x).relu());
  *     }
@@ -22,18 +22,24 @@ import java.util.Map;
  * new TwoLayer().namedParameters().keySet();   // [hidden.weight, hidden.bias, output.weight, output.bias]
  * }</pre>
  *
- * <p>Registration is explicit — {@link #registerParameter} and {@link #registerModule} — so that
- * nothing happens by reflection: what a module owns is exactly what its constructor registered, in
+ * <p>Registration is explicit — {@link #registerParameter} and {@link #registerLayer} — so that
+ * nothing happens by reflection: what a layer owns is exactly what its constructor registered, in
  * that order. {@link #parameters()} lists its own parameters first, then each child's, depth first.
+ *
+ * <p>PyTorch calls this class {@code nn.Module}. gradschool calls it {@code Layer} (as Keras does)
+ * because every Java file implicitly imports {@code java.lang.*}, which has a class {@code Module}:
+ * with {@code import gradschool.nn.*;} a class of ours named {@code Module} would be ambiguous and
+ * {@code class Net extends Module} would not compile. A whole network is a {@code Layer} too: layers
+ * nest.
  */
-public abstract class Module {
+public abstract class Layer {
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
-    private final Map<String, Module> children = new LinkedHashMap<>();
+    private final Map<String, Layer> children = new LinkedHashMap<>();
     private boolean training = true;
 
     /**
-     * Computes the module's output.
+     * Computes the layer's output.
      *
      * @param input the input (for layers, a batch with samples along dimension 0)
      * @return the output
@@ -53,7 +59,7 @@ public abstract class Module {
     /**
      * Registers a parameter under a name, so that optimizers, saving and printing find it.
      *
-     * @param name a name unique within this module, without dots
+     * @param name a name unique within this layer, without dots
      * @param parameter the parameter
      * @param <P> the parameter's type
      * @return the parameter, for assigning to a field
@@ -69,24 +75,24 @@ public abstract class Module {
     }
 
     /**
-     * Registers a sub-module under a name.
+     * Registers a sub-layer under a name.
      *
-     * @param name a name unique within this module, without dots
-     * @param module the sub-module
-     * @param <M> the module's type
-     * @return the module, for assigning to a field
+     * @param name a name unique within this layer, without dots
+     * @param layer the sub-layer
+     * @param <L> the layer's type
+     * @return the layer, for assigning to a field
      * @throws IllegalArgumentException if the name is empty, has a dot, or is already used
      */
-    protected final <M extends Module> M registerModule(String name, M module) {
+    protected final <L extends Layer> L registerLayer(String name, L layer) {
         checkName(name);
-        children.put(name, module);
-        return module;
+        children.put(name, layer);
+        return layer;
     }
 
     private void checkName(String name) {
         if (name == null || name.isEmpty() || name.contains(".")) {
             throw new IllegalArgumentException(getClass().getSimpleName()
-                    + ": a parameter or module name must be non-empty and have no dots, got '" + name + "'");
+                    + ": a parameter or layer name must be non-empty and have no dots, got '" + name + "'");
         }
         if (parameters.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": the name '" + name
@@ -95,7 +101,7 @@ public abstract class Module {
     }
 
     /**
-     * Returns every parameter of this module and its descendants: its own in registration order,
+     * Returns every parameter of this layer and its descendants: its own in registration order,
      * then each child's, depth first.
      *
      * @return the parameters
@@ -122,16 +128,16 @@ public abstract class Module {
     }
 
     /**
-     * Returns the direct sub-modules by name, in registration order.
+     * Returns the direct sub-layers by name, in registration order.
      *
      * @return an unmodifiable ordered map
      */
-    public final Map<String, Module> children() {
+    public final Map<String, Layer> children() {
         return Collections.unmodifiableMap(children);
     }
 
     /**
-     * Returns the parameters registered directly on this module (not its children's), by name.
+     * Returns the parameters registered directly on this layer (not its children's), by name.
      *
      * @return an unmodifiable ordered map
      */
@@ -140,21 +146,21 @@ public abstract class Module {
     }
 
     /**
-     * Puts this module and every descendant in training mode (dropout active).
+     * Puts this layer and every descendant in training mode (dropout active).
      *
-     * @return this module
+     * @return this layer
      */
-    public final Module train() {
+    public final Layer train() {
         setTraining(true);
         return this;
     }
 
     /**
-     * Puts this module and every descendant in evaluation mode (dropout off).
+     * Puts this layer and every descendant in evaluation mode (dropout off).
      *
-     * @return this module
+     * @return this layer
      */
-    public final Module eval() {
+    public final Layer eval() {
         setTraining(false);
         return this;
     }
@@ -165,7 +171,7 @@ public abstract class Module {
     }
 
     /**
-     * Tells whether this module is in training mode.
+     * Tells whether this layer is in training mode.
      *
      * @return true after {@link #train()} (the default), false after {@link #eval()}
      */
@@ -194,7 +200,7 @@ public abstract class Module {
     }
 
     /**
-     * Returns what goes inside the parentheses of this module's line in {@link #toString()}, e.g.
+     * Returns what goes inside the parentheses of this layer's line in {@link #toString()}, e.g.
      * {@code "in=784, out=128"}. Subclasses with settings override it.
      *
      * @return the settings, or an empty string
@@ -204,7 +210,7 @@ public abstract class Module {
     }
 
     /**
-     * Prints the module tree with each layer's settings, parameter shapes and counts, e.g.
+     * Prints the layer tree with each layer's settings, parameter shapes and counts, e.g.
      * <pre>
      * Sequential                                    (6,922 parameters)
      *   (0) Linear(in=2, out=16)   weight (16, 2), bias (16,)   48

@@ -13,19 +13,19 @@ import java.util.Map;
  * Saves a module's named parameters to a {@code .npz} file and loads them back.
  *
  * <pre>{@code
- * ModuleState.save(model, Path.of("mnist-mlp.npz"));    // numpy: np.load("mnist-mlp.npz")["0.weight"]
- * ModuleState.load(freshModel, Path.of("mnist-mlp.npz"));
+ * LayerState.save(model, Path.of("mnist-mlp.npz"));    // numpy: np.load("mnist-mlp.npz")["0.weight"]
+ * LayerState.load(freshModel, Path.of("mnist-mlp.npz"));
  * }</pre>
  *
  * <p>The file holds one float64 array per parameter, named by its dotted path
- * ({@link Module#namedParameters()}). Saving is atomic: the archive is written to a temporary file
+ * ({@link Layer#namedParameters()}). Saving is atomic: the archive is written to a temporary file
  * beside the target and then moved into place, so a crash never leaves a half-written model.
  * Loading checks every name and shape first and, if anything differs, throws an exception listing
  * all the differences without changing the module.
  */
-public final class ModuleState {
+public final class LayerState {
 
-    private ModuleState() {
+    private LayerState() {
     }
 
     /**
@@ -35,7 +35,7 @@ public final class ModuleState {
      * @param file the file to write (replaced if it exists)
      * @throws IOException if the file cannot be written
      */
-    public static void save(Module module, Path file) throws IOException {
+    public static void save(Layer module, Path file) throws IOException {
         Map<String, Tensor> arrays = new LinkedHashMap<>();
         module.namedParameters().forEach((name, parameter) -> arrays.put(name, parameter.value()));
         Npz.write(file, arrays);
@@ -51,7 +51,7 @@ public final class ModuleState {
      * @throws IllegalArgumentException listing every missing, unexpected or mis-shaped parameter;
      *     the module is then unchanged
      */
-    public static void load(Module module, Path file) throws IOException {
+    public static void load(Layer module, Path file) throws IOException {
         Map<String, Tensor> arrays = Npz.read(file);
         Map<String, Parameter> parameters = module.namedParameters();
         List<String> problems = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ModuleStateTest {
+class LayerStateTest {
 
     @TempDir
     Path dir;
@@ -25,10 +25,10 @@ class ModuleStateTest {
     void saveThenLoadIsExact() throws IOException {
         Sequential saved = model(1);
         Path file = dir.resolve("model.npz");
-        ModuleState.save(saved, file);
+        LayerState.save(saved, file);
         Sequential loaded = model(2);
         assertThat(loaded.parameters().get(0).value()).isNotEqualTo(saved.parameters().get(0).value());
-        ModuleState.load(loaded, file);
+        LayerState.load(loaded, file);
         for (int i = 0; i < saved.parameters().size(); i++) {
             assertThat(loaded.parameters().get(i).value()).isEqualTo(saved.parameters().get(i).value());
         }
@@ -38,10 +38,10 @@ class ModuleStateTest {
     @Test
     void mismatchListsEveryDifferenceAndChangesNothing() throws IOException {
         Path file = dir.resolve("model.npz");
-        ModuleState.save(model(1), file);
+        LayerState.save(model(1), file);
         Sequential other = new Sequential(new Linear(3, 5), new ReLU(), new Linear(5, 2), new Linear(2, 2));
         Tensor before = other.parameters().get(0).value().copy();
-        assertThatThrownBy(() -> ModuleState.load(other, file))
+        assertThatThrownBy(() -> LayerState.load(other, file))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nothing was changed")
                 .hasMessageContaining("shape differs for 0.weight: the module has (5, 3), the file has (4, 3)")
@@ -54,13 +54,13 @@ class ModuleStateTest {
     @Test
     void truncatedFileGivesAClearErrorAndChangesNothing() throws IOException {
         Path file = dir.resolve("model.npz");
-        ModuleState.save(model(1), file);
+        LayerState.save(model(1), file);
         byte[] bytes = Files.readAllBytes(file);
         Path truncated = dir.resolve("truncated.npz");
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Sequential target = model(3);
         Tensor before = target.parameters().get(0).value().copy();
-        assertThatThrownBy(() -> ModuleState.load(target, truncated))
+        assertThatThrownBy(() -> LayerState.load(target, truncated))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("truncated.npz");
         assertThat(target.parameters().get(0).value()).isEqualTo(before);
