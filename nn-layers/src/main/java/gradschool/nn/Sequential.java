@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Modules applied one after another: the output of each is the input of the next.
+ * Layers applied one after another: the output of each is the input of the next.
  *
  * <pre>{@code
  * Sequential model = new Sequential(
