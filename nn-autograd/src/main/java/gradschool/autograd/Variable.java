@@ -39,6 +39,7 @@ import gradschool.autograd.functions.Variance;
 import gradschool.autograd.functions.Where;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -822,32 +823,49 @@ public class Variable {
     }
 
     /**
-     * Joins variables along an existing dimension ({@link Concat}).
+     * Joins variables along an existing dimension ({@link Concat}), like
+     * {@code torch.cat(tensors, dim)}: the variables first, then the axis.
      *
-     * @param axis the dimension
-     * @param parts the variables
+     * @param parts the variables; all of the same rank with equal sizes except along {@code axis}
+     * @param axis the dimension to join along (negative counts from the end)
      * @return the joined variable
      */
-    public static Variable concat(int axis, Variable... parts) {
-        return new Concat(axis).apply(parts);
+    public static Variable concat(List<Variable> parts, int axis) {
+        return new Concat(axis).apply(checkedArray("concat", parts));
     }
 
     /**
-     * Joins variables of equal shape along a new dimension (unsqueeze, then {@link Concat}).
+     * Joins variables of equal shape along a new dimension (unsqueeze, then {@link Concat}), like
+     * {@code torch.stack(tensors, dim)}: the variables first, then the axis.
      *
-     * @param axis where the new dimension goes
-     * @param parts the variables
+     * @param parts the variables, all of the same shape
+     * @param axis where the new dimension goes (negative counts from the end of the result's shape)
      * @return the stacked variable
      */
-    public static Variable stack(int axis, Variable... parts) {
-        if (parts.length == 0) {
+    public static Variable stack(List<Variable> parts, int axis) {
+        Variable[] array = checkedArray("stack", parts);
+        if (array.length == 0) {
             throw new IllegalArgumentException("stack: needs at least one variable");
         }
-        Variable[] expanded = new Variable[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            expanded[i] = parts[i].unsqueeze(axis);
+        List<Variable> expanded = new ArrayList<>(array.length);
+        for (Variable part : array) {
+            expanded.add(part.unsqueeze(axis));
         }
-        return concat(axis < 0 ? axis + parts[0].rank() + 1 : axis, expanded);
+        return concat(expanded, axis < 0 ? axis + array[0].rank() + 1 : axis);
+    }
+
+    /** The list as an array, rejecting a null list or a null element by its position. */
+    private static Variable[] checkedArray(String op, List<Variable> parts) {
+        if (parts == null) {
+            throw new IllegalArgumentException(op + ": the list of variables is null");
+        }
+        Variable[] array = parts.toArray(new Variable[0]);
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] == null) {
+                throw new IllegalArgumentException(op + ": variable " + i + " of " + array.length + " is null");
+            }
+        }
+        return array;
     }
 
     /**
@@ -884,6 +902,17 @@ public class Variable {
     }
 
     /**
+     * Returns sums along one dimension, removing that dimension ({@link Sum}), like
+     * {@code x.sum(dim)}: the same as {@code sum(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable sum(int axis) {
+        return sum(axis, false);
+    }
+
+    /**
      * Returns the mean of all elements ({@link Mean}).
      *
      * @return a scalar
@@ -901,6 +930,17 @@ public class Variable {
      */
     public Variable mean(int axis, boolean keepDims) {
         return new Mean(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns means along one dimension, removing that dimension ({@link Mean}), like
+     * {@code x.mean(dim)}: the same as {@code mean(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable mean(int axis) {
+        return mean(axis, false);
     }
 
     /**
@@ -924,6 +964,17 @@ public class Variable {
     }
 
     /**
+     * Returns maxima along one dimension, removing that dimension ({@link Max}), like
+     * {@code x.amax(dim)}: the same as {@code max(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable max(int axis) {
+        return max(axis, false);
+    }
+
+    /**
      * Returns the smallest element ({@link Min}; ties share the gradient evenly).
      *
      * @return a scalar
@@ -941,6 +992,17 @@ public class Variable {
      */
     public Variable min(int axis, boolean keepDims) {
         return new Min(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns minima along one dimension, removing that dimension ({@link Min}), like
+     * {@code x.amin(dim)}: the same as {@code min(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable min(int axis) {
+        return min(axis, false);
     }
 
     /**
@@ -964,6 +1026,17 @@ public class Variable {
     }
 
     /**
+     * Returns population variances along one dimension, removing that dimension ({@link Variance}), like
+     * {@code x.var(dim, unbiased=False)}: the same as {@code variance(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable variance(int axis) {
+        return variance(axis, false);
+    }
+
+    /**
      * Returns {@code log Σ e^x} over all elements, computed stably ({@link LogSumExp}).
      *
      * @return a scalar
@@ -981,6 +1054,17 @@ public class Variable {
      */
     public Variable logSumExp(int axis, boolean keepDims) {
         return new LogSumExp(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns {@code log Σ e^x}, computed stably, along one dimension, removing that dimension ({@link LogSumExp}), like
+     * {@code x.logsumexp(dim)}: the same as {@code logSumExp(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable logSumExp(int axis) {
+        return logSumExp(axis, false);
     }
 
     /**
