@@ -5,6 +5,7 @@ import gradschool.autograd.functions.Affine;
 import gradschool.autograd.functions.Add;
 import gradschool.autograd.functions.Clip;
 import gradschool.autograd.functions.Concat;
+import gradschool.autograd.functions.Cos;
 import gradschool.autograd.functions.Div;
 import gradschool.autograd.functions.Exp;
 import gradschool.autograd.functions.Expand;
@@ -28,6 +29,7 @@ import gradschool.autograd.functions.Relu;
 import gradschool.autograd.functions.Reshape;
 import gradschool.autograd.functions.Select;
 import gradschool.autograd.functions.Sigmoid;
+import gradschool.autograd.functions.Sin;
 import gradschool.autograd.functions.Slice;
 import gradschool.autograd.functions.Softmax;
 import gradschool.autograd.functions.Sqrt;
@@ -539,6 +541,24 @@ public class Variable {
      */
     public Variable tanh() {
         return new Tanh().apply(this);
+    }
+
+    /**
+     * Returns the sine, in radians ({@link Sin}).
+     *
+     * @return sin
+     */
+    public Variable sin() {
+        return new Sin().apply(this);
+    }
+
+    /**
+     * Returns the cosine, in radians ({@link Cos}).
+     *
+     * @return cos
+     */
+    public Variable cos() {
+        return new Cos().apply(this);
     }
 
     /**

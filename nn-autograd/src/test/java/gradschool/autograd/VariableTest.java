@@ -131,4 +131,17 @@ class VariableTest {
         assertThatThrownBy(() -> Variable.concat(java.util.Arrays.asList(a, null), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("concat: variable 1 of 2 is null");
     }
+
+    @Test
+    void sinAndCosHaveTheDerivativesCosAndMinusSin() {
+        Tensor at = Tensor.of(new double[] {-1.2, 0, 0.5, 2});
+        Variable x = Variable.requiringGrad(at);
+        x.sin().sum().backward();
+        assertThat(x.grad()).isEqualTo(at.cos());
+        x.zeroGrad();
+        x.cos().sum().backward();
+        assertThat(x.grad()).isEqualTo(at.sin().neg());
+        assertThat(x.sin().function().derivativeRule()).isEqualTo("d(sin x)/dx = cos x");
+        assertThat(x.cos().function().derivativeRule()).isEqualTo("d(cos x)/dx = −sin x");
+    }
 }

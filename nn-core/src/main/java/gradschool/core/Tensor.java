@@ -1104,6 +1104,24 @@ public final class Tensor {
     }
 
     /**
+     * Returns the sine of every element (in radians).
+     *
+     * @return a new tensor
+     */
+    public Tensor sin() {
+        return map(Math::sin);
+    }
+
+    /**
+     * Returns the cosine of every element (in radians).
+     *
+     * @return a new tensor
+     */
+    public Tensor cos() {
+        return map(Math::cos);
+    }
+
+    /**
      * Returns the logistic sigmoid {@code 1 / (1 + e^-x)}, computed so that it is exact for large
      * |x|: {@code sigmoid(-800) == 0} and {@code sigmoid(800) == 1}, never NaN.
      *

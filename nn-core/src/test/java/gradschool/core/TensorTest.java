@@ -599,6 +599,13 @@ class TensorTest {
         }
 
         @Test
+        void sinAndCosInRadians() {
+            Tensor x = Tensor.of(new double[] {0, Math.PI / 6, Math.PI / 2, Math.PI}).reshape(2, 2).transpose();
+            assertTensor(x.sin(), Shape.of(2, 2), 1e-15, 0, 1, 0.5, 0);
+            assertTensor(x.cos(), Shape.of(2, 2), 1e-15, 1, 0, Math.sqrt(3) / 2, -1);
+        }
+
+        @Test
         void scalarArithmetic() {
             Tensor v = Tensor.of(new double[] {-2, 0, 3});
             assertTensor(v.add(1), Shape.of(3), 0, -1, 1, 4);

@@ -61,6 +61,12 @@ class SecondOrderGradientProperties {
     }
 
     @Property(tries = TRIES)
+    void sinAndCosSecondOrder(@ForAll("smallAny") Tensor x) {
+        GradCheck.checkSecondOrder(xs -> xs.get(0).sin(), x).assertPassed();
+        GradCheck.checkSecondOrder(xs -> xs.get(0).cos(), x).assertPassed();
+    }
+
+    @Property(tries = TRIES)
     void sigmoidSecondOrder(@ForAll("smallAny") Tensor x) {
         GradCheck.checkSecondOrder(xs -> xs.get(0).sigmoid(), x).assertPassed();
     }
