@@ -157,12 +157,28 @@ public class Variable {
 
     /**
      * Returns the accumulated gradient {@code dL/d(this)}, or null if no backward pass has reached
-     * this variable since the last {@link #zeroGrad()}.
+     * this variable since it was made or since the last {@link #zeroGrad()}.
      *
-     * @return the gradient, with this variable's shape
+     * <p>Null, not zeros, as in PyTorch ({@code .grad} is {@code None} after {@code zero_grad()}):
+     * "no gradient yet" stays distinguishable from "a gradient of zero", and optimizers skip a
+     * parameter whose gradient is null instead of moving it on momentum alone. Use
+     * {@link #gradOrZeros()} to read zeros instead.
+     *
+     * @return the gradient, with this variable's shape, or null
      */
     public Tensor grad() {
         return grad == null ? null : grad.value();
+    }
+
+    /**
+     * Returns the accumulated gradient, or a new tensor of zeros of this variable's shape if there is
+     * none yet (after {@link #zeroGrad()}, or before any backward pass reached this variable). The
+     * zeros are a fresh tensor: writing into them does not set a gradient.
+     *
+     * @return the gradient or zeros, with this variable's shape; never null
+     */
+    public Tensor gradOrZeros() {
+        return grad == null ? Tensor.zeros(shape()) : grad.value();
     }
 
     /**
@@ -282,18 +298,33 @@ public class Variable {
 
     /**
      * Computes {@code d(this)/d(leaf)} for every leaf that requires a gradient and adds it into the
-     * leaf's {@link #grad()}. This variable must have exactly one element (a loss).
+     * leaf's {@link #grad()}, like PyTorch's {@code loss.backward()}. This variable must have exactly
+     * one element (a loss); the implicit seed is {@code dL/dL = 1}.
      *
-     * @throws IllegalArgumentException if this variable has more than one element (pass a seed), or
-     *     does not require a gradient
+     * @throws IllegalArgumentException naming the shape if this variable has more than one element
+     *     (pass a seed of its shape with {@link #backward(Tensor)}), or if it does not require a gradient
      */
     public void backward() {
+        backward(1.0);
+    }
+
+    /**
+     * Runs backward from a one-element variable with the seed {@code dL/d(this) = seed}: every leaf's
+     * gradient receives {@code seed · d(this)/d(leaf)}, like PyTorch's
+     * {@code loss.backward(torch.tensor(seed))}.
+     *
+     * @param seed the gradient of the final loss with respect to this variable, a number
+     * @throws IllegalArgumentException naming the shape if this variable has more than one element
+     *     (pass a seed of its shape with {@link #backward(Tensor)}), or if it does not require a gradient
+     */
+    public void backward(double seed) {
         if (size() != 1) {
-            throw new IllegalArgumentException("backward: called without a seed on a variable of shape "
-                    + shape() + " (" + size() + " elements); only a one-element output (a loss) has an "
-                    + "implicit seed of 1 — call backward(seed) with a seed of shape " + shape());
+            throw new IllegalArgumentException("backward: a seed can be created implicitly only for a "
+                    + "one-element output (a loss), but this variable has shape " + shape() + " (" + size()
+                    + " elements); call backward(seed) with a seed tensor of shape " + shape()
+                    + ", or reduce it first, e.g. with sum()");
         }
-        backward(Tensor.ones(shape()));
+        backward(Tensor.full(shape(), seed));
     }
 
     /**
@@ -316,7 +347,9 @@ public class Variable {
     }
 
     /**
-     * Forgets the accumulated gradient (sets it to null).
+     * Forgets the accumulated gradient: afterwards {@link #grad()} is null (PyTorch's
+     * {@code zero_grad(set_to_none=True)}, its default), until the next backward pass reaches this
+     * variable. Read it with {@link #gradOrZeros()} if you want zeros instead of null.
      */
     public void zeroGrad() {
         grad = null;

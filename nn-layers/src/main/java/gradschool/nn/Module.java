@@ -174,7 +174,9 @@ public abstract class Module {
     }
 
     /**
-     * Forgets the gradients of every parameter (sets them to null).
+     * Forgets the gradients of every parameter: afterwards each {@code grad()} is null, not zeros (as
+     * PyTorch's {@code zero_grad()}, which sets {@code .grad} to {@code None}), until the next backward
+     * pass reaches it. Read a gradient with {@link Variable#gradOrZeros()} if you want zeros.
      */
     public final void zeroGrad() {
         parameters().forEach(Variable::zeroGrad);
