@@ -214,6 +214,36 @@ public final class Autograd {
     }
 
     /**
+     * Returns the graph that produced {@code output} in topological order: every variable after all
+     * of its inputs (the inputs before the ops that use them), ending with {@code output} itself.
+     * The backward pass walks this list from the end to the start, so reversed it is the order in
+     * which {@code output.backward()} visits the variables.
+     *
+     * <pre>{@code
+     * Variable x = Variable.requiringGrad(2.0).named("x");
+     * Variable a = x.mul(3).named("a");
+     * Variable b = x.exp().named("b");
+     * Variable y = a.add(b).named("y");       // a diamond: x feeds y along two paths
+     * Autograd.topologicalOrder(y);           // [x, a, b, y] — x once, before both of its users
+     * }</pre>
+     *
+     * <p>It lists the variables the backward pass can reach: those that require a gradient (inputs
+     * that do not, such as data and constants, get no gradient and are left out), each once however
+     * many paths lead to it. Ties are broken deterministically, inputs in argument order (a
+     * depth-first search). The search is iterative, so a chain of a million ops does not overflow the
+     * stack.
+     *
+     * @param output the variable backward would start from
+     * @return a new list, the leaves and intermediate results first and {@code output} last
+     */
+    public static List<Variable> topologicalOrder(Variable output) {
+        if (output == null) {
+            throw new IllegalArgumentException("topologicalOrder: the output is null");
+        }
+        return topologicalOrder(List.of(output));
+    }
+
+    /**
      * Returns every variable reachable from the outputs through inputs that require a gradient, each
      * after all of its inputs: an iterative depth-first search, visiting inputs in argument order.
      */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Checks gradients against central finite differences, in double precision.
@@ -192,6 +193,47 @@ public final class GradCheck {
         return new Report("each of the " + ops + " ops on its own", true, elements, 0, 0, -1, -1);
     }
 
+    /**
+     * Returns the central-difference gradient of a scalar function of one tensor: element by element,
+     * {@code (f(x + ε·e_k) - f(x - ε·e_k)) / 2ε}, where {@code e_k} is 1 at element {@code k} and 0
+     * elsewhere — the numerical gradient students compute by hand, and the one {@link #check} compares
+     * autograd against.
+     *
+     * <pre>{@code
+     * Tensor x = Tensor.of(new double[] {1, 2, 3});
+     * Tensor g = GradCheck.numericalGradient(t -> t.pow(2).sum().item(), x, 1e-6);   // ≈ 2x = [2. 4. 6.]
+     * }</pre>
+     *
+     * <p>{@code f} is called {@code 2·x.size()} times, each time on a perturbed contiguous copy of
+     * {@code x}; {@code x} itself is not modified, and may be any view (transposed, sliced, broadcast).
+     * The error is of order {@code ε²} (times the third derivative) plus rounding of order
+     * {@code |f|·1e-16/ε}, so {@code ε = 1e-6} ({@link #DEFAULT_EPSILON}) suits functions of size
+     * about 1 in double precision.
+     *
+     * @param f the function, returning a number for a tensor of {@code x}'s shape
+     * @param x the point at which to differentiate (not modified)
+     * @param epsilon the step ε, positive and finite
+     * @return a new tensor of {@code x}'s shape: element {@code k} is {@code ≈ df/dx_k}
+     * @throws IllegalArgumentException if {@code f} or {@code x} is null or {@code epsilon} is not
+     *     positive and finite
+     */
+    public static Tensor numericalGradient(ToDoubleFunction<Tensor> f, Tensor x, double epsilon) {
+        if (f == null || x == null) {
+            throw new IllegalArgumentException("numericalGradient: the " + (f == null ? "function f" : "point x")
+                    + " is null");
+        }
+        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("numericalGradient: the step epsilon must be positive and finite, got "
+                    + epsilon);
+        }
+        Tensor[] point = {x};
+        double[] gradient = new double[x.size()];
+        for (int e = 0; e < gradient.length; e++) {
+            gradient[e] = centralDifference(point, 0, e, perturbed -> f.applyAsDouble(perturbed[0]), epsilon);
+        }
+        return Tensor.of(x.shape(), gradient);
+    }
+
     private Report checkOneOp(Variable node) {
         Function function = node.function();
         List<Variable> inputs = function.inputs();
@@ -247,8 +289,17 @@ public final class GradCheck {
         return worst.report(label);
     }
 
-    /** {@code (L(x + ε e) - L(x - ε e)) / 2ε} for one element {@code e} of input {@code i}. */
+    /** The central difference for one element of input {@code i}, with this checker's ε. */
     private double centralDifference(Tensor[] inputs, int i, int element, ScalarOf evaluate) {
+        return centralDifference(inputs, i, element, evaluate, epsilon);
+    }
+
+    /**
+     * {@code (L(x + ε e) - L(x - ε e)) / 2ε} for one element {@code e} of input {@code i}: perturbs a
+     * contiguous copy of that input, so the caller's tensors are never written to.
+     */
+    private static double centralDifference(Tensor[] inputs, int i, int element, ScalarOf evaluate,
+                                            double epsilon) {
         Tensor[] perturbed = inputs.clone();
         Tensor copy = inputs[i].copy();
         perturbed[i] = copy;

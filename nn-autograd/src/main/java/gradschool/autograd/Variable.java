@@ -5,6 +5,7 @@ import gradschool.autograd.functions.Affine;
 import gradschool.autograd.functions.Add;
 import gradschool.autograd.functions.Clip;
 import gradschool.autograd.functions.Concat;
+import gradschool.autograd.functions.Cos;
 import gradschool.autograd.functions.Div;
 import gradschool.autograd.functions.Exp;
 import gradschool.autograd.functions.Expand;
@@ -28,6 +29,7 @@ import gradschool.autograd.functions.Relu;
 import gradschool.autograd.functions.Reshape;
 import gradschool.autograd.functions.Select;
 import gradschool.autograd.functions.Sigmoid;
+import gradschool.autograd.functions.Sin;
 import gradschool.autograd.functions.Slice;
 import gradschool.autograd.functions.Softmax;
 import gradschool.autograd.functions.Sqrt;
@@ -39,6 +41,7 @@ import gradschool.autograd.functions.Variance;
 import gradschool.autograd.functions.Where;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -154,12 +157,28 @@ public class Variable {
 
     /**
      * Returns the accumulated gradient {@code dL/d(this)}, or null if no backward pass has reached
-     * this variable since the last {@link #zeroGrad()}.
+     * this variable since it was made or since the last {@link #zeroGrad()}.
      *
-     * @return the gradient, with this variable's shape
+     * <p>Null, not zeros, as in PyTorch ({@code .grad} is {@code None} after {@code zero_grad()}):
+     * "no gradient yet" stays distinguishable from "a gradient of zero", and optimizers skip a
+     * parameter whose gradient is null instead of moving it on momentum alone. Use
+     * {@link #gradOrZeros()} to read zeros instead.
+     *
+     * @return the gradient, with this variable's shape, or null
      */
     public Tensor grad() {
         return grad == null ? null : grad.value();
+    }
+
+    /**
+     * Returns the accumulated gradient, or a new tensor of zeros of this variable's shape if there is
+     * none yet (after {@link #zeroGrad()}, or before any backward pass reached this variable). The
+     * zeros are a fresh tensor: writing into them does not set a gradient.
+     *
+     * @return the gradient or zeros, with this variable's shape; never null
+     */
+    public Tensor gradOrZeros() {
+        return grad == null ? Tensor.zeros(shape()) : grad.value();
     }
 
     /**
@@ -279,18 +298,33 @@ public class Variable {
 
     /**
      * Computes {@code d(this)/d(leaf)} for every leaf that requires a gradient and adds it into the
-     * leaf's {@link #grad()}. This variable must have exactly one element (a loss).
+     * leaf's {@link #grad()}, like PyTorch's {@code loss.backward()}. This variable must have exactly
+     * one element (a loss); the implicit seed is {@code dL/dL = 1}.
      *
-     * @throws IllegalArgumentException if this variable has more than one element (pass a seed), or
-     *     does not require a gradient
+     * @throws IllegalArgumentException naming the shape if this variable has more than one element
+     *     (pass a seed of its shape with {@link #backward(Tensor)}), or if it does not require a gradient
      */
     public void backward() {
+        backward(1.0);
+    }
+
+    /**
+     * Runs backward from a one-element variable with the seed {@code dL/d(this) = seed}: every leaf's
+     * gradient receives {@code seed · d(this)/d(leaf)}, like PyTorch's
+     * {@code loss.backward(torch.tensor(seed))}.
+     *
+     * @param seed the gradient of the final loss with respect to this variable, a number
+     * @throws IllegalArgumentException naming the shape if this variable has more than one element
+     *     (pass a seed of its shape with {@link #backward(Tensor)}), or if it does not require a gradient
+     */
+    public void backward(double seed) {
         if (size() != 1) {
-            throw new IllegalArgumentException("backward: called without a seed on a variable of shape "
-                    + shape() + " (" + size() + " elements); only a one-element output (a loss) has an "
-                    + "implicit seed of 1 — call backward(seed) with a seed of shape " + shape());
+            throw new IllegalArgumentException("backward: a seed can be created implicitly only for a "
+                    + "one-element output (a loss), but this variable has shape " + shape() + " (" + size()
+                    + " elements); call backward(seed) with a seed tensor of shape " + shape()
+                    + ", or reduce it first, e.g. with sum()");
         }
-        backward(Tensor.ones(shape()));
+        backward(Tensor.full(shape(), seed));
     }
 
     /**
@@ -313,7 +347,9 @@ public class Variable {
     }
 
     /**
-     * Forgets the accumulated gradient (sets it to null).
+     * Forgets the accumulated gradient: afterwards {@link #grad()} is null (PyTorch's
+     * {@code zero_grad(set_to_none=True)}, its default), until the next backward pass reaches this
+     * variable. Read it with {@link #gradOrZeros()} if you want zeros instead of null.
      */
     public void zeroGrad() {
         grad = null;
@@ -538,6 +574,24 @@ public class Variable {
      */
     public Variable tanh() {
         return new Tanh().apply(this);
+    }
+
+    /**
+     * Returns the sine, in radians ({@link Sin}).
+     *
+     * @return sin
+     */
+    public Variable sin() {
+        return new Sin().apply(this);
+    }
+
+    /**
+     * Returns the cosine, in radians ({@link Cos}).
+     *
+     * @return cos
+     */
+    public Variable cos() {
+        return new Cos().apply(this);
     }
 
     /**
@@ -822,32 +876,49 @@ public class Variable {
     }
 
     /**
-     * Joins variables along an existing dimension ({@link Concat}).
+     * Joins variables along an existing dimension ({@link Concat}), like
+     * {@code torch.cat(tensors, dim)}: the variables first, then the axis.
      *
-     * @param axis the dimension
-     * @param parts the variables
+     * @param parts the variables; all of the same rank with equal sizes except along {@code axis}
+     * @param axis the dimension to join along (negative counts from the end)
      * @return the joined variable
      */
-    public static Variable concat(int axis, Variable... parts) {
-        return new Concat(axis).apply(parts);
+    public static Variable concat(List<Variable> parts, int axis) {
+        return new Concat(axis).apply(checkedArray("concat", parts));
     }
 
     /**
-     * Joins variables of equal shape along a new dimension (unsqueeze, then {@link Concat}).
+     * Joins variables of equal shape along a new dimension (unsqueeze, then {@link Concat}), like
+     * {@code torch.stack(tensors, dim)}: the variables first, then the axis.
      *
-     * @param axis where the new dimension goes
-     * @param parts the variables
+     * @param parts the variables, all of the same shape
+     * @param axis where the new dimension goes (negative counts from the end of the result's shape)
      * @return the stacked variable
      */
-    public static Variable stack(int axis, Variable... parts) {
-        if (parts.length == 0) {
+    public static Variable stack(List<Variable> parts, int axis) {
+        Variable[] array = checkedArray("stack", parts);
+        if (array.length == 0) {
             throw new IllegalArgumentException("stack: needs at least one variable");
         }
-        Variable[] expanded = new Variable[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            expanded[i] = parts[i].unsqueeze(axis);
+        List<Variable> expanded = new ArrayList<>(array.length);
+        for (Variable part : array) {
+            expanded.add(part.unsqueeze(axis));
         }
-        return concat(axis < 0 ? axis + parts[0].rank() + 1 : axis, expanded);
+        return concat(expanded, axis < 0 ? axis + array[0].rank() + 1 : axis);
+    }
+
+    /** The list as an array, rejecting a null list or a null element by its position. */
+    private static Variable[] checkedArray(String op, List<Variable> parts) {
+        if (parts == null) {
+            throw new IllegalArgumentException(op + ": the list of variables is null");
+        }
+        Variable[] array = parts.toArray(new Variable[0]);
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] == null) {
+                throw new IllegalArgumentException(op + ": variable " + i + " of " + array.length + " is null");
+            }
+        }
+        return array;
     }
 
     /**
@@ -884,6 +955,17 @@ public class Variable {
     }
 
     /**
+     * Returns sums along one dimension, removing that dimension ({@link Sum}), like
+     * {@code x.sum(dim)}: the same as {@code sum(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable sum(int axis) {
+        return sum(axis, false);
+    }
+
+    /**
      * Returns the mean of all elements ({@link Mean}).
      *
      * @return a scalar
@@ -901,6 +983,17 @@ public class Variable {
      */
     public Variable mean(int axis, boolean keepDims) {
         return new Mean(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns means along one dimension, removing that dimension ({@link Mean}), like
+     * {@code x.mean(dim)}: the same as {@code mean(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable mean(int axis) {
+        return mean(axis, false);
     }
 
     /**
@@ -924,6 +1017,17 @@ public class Variable {
     }
 
     /**
+     * Returns maxima along one dimension, removing that dimension ({@link Max}), like
+     * {@code x.amax(dim)}: the same as {@code max(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable max(int axis) {
+        return max(axis, false);
+    }
+
+    /**
      * Returns the smallest element ({@link Min}; ties share the gradient evenly).
      *
      * @return a scalar
@@ -941,6 +1045,17 @@ public class Variable {
      */
     public Variable min(int axis, boolean keepDims) {
         return new Min(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns minima along one dimension, removing that dimension ({@link Min}), like
+     * {@code x.amin(dim)}: the same as {@code min(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable min(int axis) {
+        return min(axis, false);
     }
 
     /**
@@ -964,6 +1079,17 @@ public class Variable {
     }
 
     /**
+     * Returns population variances along one dimension, removing that dimension ({@link Variance}), like
+     * {@code x.var(dim, unbiased=False)}: the same as {@code variance(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable variance(int axis) {
+        return variance(axis, false);
+    }
+
+    /**
      * Returns {@code log Σ e^x} over all elements, computed stably ({@link LogSumExp}).
      *
      * @return a scalar
@@ -981,6 +1107,17 @@ public class Variable {
      */
     public Variable logSumExp(int axis, boolean keepDims) {
         return new LogSumExp(axis, keepDims).apply(this);
+    }
+
+    /**
+     * Returns {@code log Σ e^x}, computed stably, along one dimension, removing that dimension ({@link LogSumExp}), like
+     * {@code x.logsumexp(dim)}: the same as {@code logSumExp(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return the result, with one dimension fewer
+     */
+    public Variable logSumExp(int axis) {
+        return logSumExp(axis, false);
     }
 
     /**

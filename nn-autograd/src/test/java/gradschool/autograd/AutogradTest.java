@@ -239,4 +239,76 @@ class AutogradTest {
 
         assertThat(product.inputs()).containsExactly(a, b);
     }
+
+    @Test
+    void backwardWithADoubleSeedOnAScalarScalesEveryGradient() {
+        Variable x = Variable.requiringGrad(Tensor.of(new double[] {1, 2, 3}));
+        Variable loss = x.mul(x).sum(); // dL/dx = 2x
+
+        loss.backward(0.5);
+        assertThat(x.grad().to1DArray()).containsExactly(1.0, 2.0, 3.0);
+        x.zeroGrad();
+        loss.backward();                 // the implicit seed is 1
+        assertThat(x.grad().to1DArray()).containsExactly(2.0, 4.0, 6.0);
+
+        Variable oneByOne = x.sum().reshape(1, 1); // one element, any shape
+        oneByOne.backward(3.0);
+        assertThat(x.grad().to1DArray()).containsExactly(5.0, 7.0, 9.0);
+    }
+
+    @Test
+    void backwardWithADoubleSeedOnANonScalarNamesTheShapeAndTheRule() {
+        Variable y = Variable.requiringGrad(Tensor.ones(2, 3)).mul(2);
+
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call
+                : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(y::backward, () -> y.backward(2.0))) {
+            assertThatThrownBy(call)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("backward: ")
+                    .hasMessageContaining("only for a one-element output")
+                    .hasMessageContaining("shape (2, 3) (6 elements)")
+                    .hasMessageContaining("seed tensor of shape (2, 3)");
+        }
+    }
+
+    @Test
+    void topologicalOrderOfADiamondListsTheSharedInputOnceBeforeBothOfItsUsers() throws Exception {
+        // x feeds y along two paths: y = 3x + e^x
+        Variable x = Variable.requiringGrad(2.0).named("x");
+        Variable a = x.mul(3).named("a");
+        Variable b = x.exp().named("b");
+        Variable y = a.add(b).named("y");
+
+        List<Variable> order = Autograd.topologicalOrder(y);
+
+        assertThat(Autograd.class.getMethod("topologicalOrder", Variable.class).getModifiers()
+                & java.lang.reflect.Modifier.PUBLIC).isNotZero();
+        assertThat(order).extracting(Variable::name).containsExactly("x", "a", "b", "y");
+        // reversed, it is the order in which backward visits the ops
+        List<String> visited = new ArrayList<>();
+        try (Autograd.ListenerScope scope = Autograd.listen(step -> visited.add(step.output().name()))) {
+            y.backward();
+        }
+        assertThat(visited).containsExactly("y", "b", "a");
+        assertThat(x.grad().item()).isCloseTo(3 + Math.exp(2), within(1e-12));
+        assertThatThrownBy(() -> Autograd.topologicalOrder((Variable) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topologicalOrder");
+    }
+
+    @Test
+    void gradIsNullAfterZeroGradAndGradOrZerosGivesZerosOfTheShape() {
+        Variable w = Variable.requiringGrad(Tensor.ones(2, 3));
+        assertThat(w.grad()).isNull();
+        assertThat(w.gradOrZeros()).isEqualTo(Tensor.zeros(2, 3));
+
+        w.mul(4).sum().backward();
+        assertThat(w.gradOrZeros()).isEqualTo(Tensor.full(w.shape(), 4.0)).isSameAs(w.grad());
+
+        w.zeroGrad();
+        assertThat(w.grad()).isNull();   // as PyTorch's .grad is None after zero_grad()
+        Tensor zeros = w.gradOrZeros();
+        assertThat(zeros).isEqualTo(Tensor.zeros(2, 3));
+        zeros.fill(1);                   // a fresh tensor: writing into it sets no gradient
+        assertThat(w.grad()).isNull();
+    }
 }

@@ -232,4 +232,47 @@ class GradCheckTest {
         org.assertj.core.api.Assertions.assertThat(report.label()).isEqualTo("each of the 3 ops on its own");
         org.assertj.core.api.Assertions.assertThat(report.checkedElements()).isEqualTo(2 + 2 + 2 + 2);
     }
+
+    @Test
+    void numericalGradientMatchesKnownDerivativesAtANonContiguousPointAndLeavesItUnchanged() {
+        Tensor base = Tensor.of(new double[][] {{0.5, -1.0, 2.0}, {1.5, 0.25, -0.75}});
+        Tensor x = base.transpose();                                  // (3, 2), a non-contiguous view
+        Tensor baseBefore = base.copy();
+
+        // f(x) = Σ x³ + x[0, 1]·x[2, 0]: df/dx = 3x², plus the other factor at those two elements
+        Tensor gradient = GradCheck.numericalGradient(
+                t -> t.pow(3).sum().item() + t.get(0, 1) * t.get(2, 0), x, GradCheck.DEFAULT_EPSILON);
+
+        Tensor expected = x.pow(2).mul(3);
+        expected.setInPlace(expected.get(0, 1) + x.get(2, 0), 0, 1);
+        expected.setInPlace(expected.get(2, 0) + x.get(0, 1), 2, 0);
+        assertThat(gradient.shape()).isEqualTo(x.shape());
+        double[] got = gradient.toDoubleArray();
+        double[] want = expected.toDoubleArray();
+        for (int i = 0; i < want.length; i++) {
+            assertThat(got[i]).as("element %d", i).isCloseTo(want[i], within(1e-8));
+        }
+        assertThat(base).isEqualTo(baseBefore);
+        assertThat(x).isEqualTo(baseBefore.transpose());
+
+        // sin' = cos, at a broadcast (expanded) point whose elements share storage
+        Tensor shared = Tensor.of(new double[] {0.3, 1.1}).expand(2, 2);
+        Tensor cosine = GradCheck.numericalGradient(t -> t.sin().sum().item(), shared, 1e-5);
+        assertThat(cosine.to2DArray()[1][0]).isCloseTo(Math.cos(0.3), within(1e-9));
+        assertThat(cosine.to2DArray()[0][1]).isCloseTo(Math.cos(1.1), within(1e-9));
+    }
+
+    @Test
+    void numericalGradientRejectsABadStepOrNullArguments() {
+        Tensor x = Tensor.ones(2);
+        assertThatThrownBy(() -> GradCheck.numericalGradient(t -> t.sum().item(), x, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numericalGradient")
+                .hasMessageContaining("epsilon").hasMessageContaining("0.0");
+        assertThatThrownBy(() -> GradCheck.numericalGradient(t -> t.sum().item(), x, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> GradCheck.numericalGradient(null, x, 1e-6))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("function f");
+        assertThatThrownBy(() -> GradCheck.numericalGradient(t -> 0.0, null, 1e-6))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("point x");
+    }
 }

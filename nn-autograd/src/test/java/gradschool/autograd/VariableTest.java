@@ -98,4 +98,50 @@ class VariableTest {
 
         assertThatThrownBy(a::item).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void axisFormsWithoutKeepDimsDropTheAxisLikeTorchSumDim() {
+        Variable x = Variable.requiringGrad(Tensor.arange(6).reshape(2, 3));
+        for (int axis = -2; axis < 2; axis++) {
+            assertThat(x.sum(axis).value()).isEqualTo(x.sum(axis, false).value());
+            assertThat(x.mean(axis).value()).isEqualTo(x.mean(axis, false).value());
+            assertThat(x.max(axis).value()).isEqualTo(x.max(axis, false).value());
+            assertThat(x.min(axis).value()).isEqualTo(x.min(axis, false).value());
+            assertThat(x.variance(axis).value()).isEqualTo(x.variance(axis, false).value());
+            assertThat(x.logSumExp(axis).value()).isEqualTo(x.logSumExp(axis, false).value());
+            assertThat(x.sum(axis).rank()).isEqualTo(1);
+        }
+        assertThat(x.sum(1).value().to1DArray()).containsExactly(3.0, 12.0);
+        x.mean(0).sum().backward();      // d/dx of Σ_j mean_i x_ij = 1/2 everywhere
+        assertThat(x.grad()).isEqualTo(Tensor.full(x.shape(), 0.5));
+    }
+
+    @Test
+    void concatAndStackTakeTheVariablesFirstAndTheAxisLastLikeTorchCat() {
+        for (java.lang.reflect.Method method : Variable.class.getMethods()) {
+            if (method.getName().equals("concat") || method.getName().equals("stack")) {
+                assertThat(method.getParameterTypes()).as("Variable.%s takes (variables, axis)", method.getName())
+                        .containsExactly(List.class, int.class);
+            }
+        }
+        Variable a = Variable.requiringGrad(Tensor.of(new double[] {1, 2}));
+        Variable b = Variable.requiringGrad(Tensor.of(new double[] {3}));
+        assertThat(Variable.concat(List.of(a, b), 0).value().to1DArray()).containsExactly(1.0, 2.0, 3.0);
+        assertThat(Variable.stack(List.of(a, a), -1).shape().toArray()).containsExactly(2, 2);
+        assertThatThrownBy(() -> Variable.concat(java.util.Arrays.asList(a, null), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("concat: variable 1 of 2 is null");
+    }
+
+    @Test
+    void sinAndCosHaveTheDerivativesCosAndMinusSin() {
+        Tensor at = Tensor.of(new double[] {-1.2, 0, 0.5, 2});
+        Variable x = Variable.requiringGrad(at);
+        x.sin().sum().backward();
+        assertThat(x.grad()).isEqualTo(at.cos());
+        x.zeroGrad();
+        x.cos().sum().backward();
+        assertThat(x.grad()).isEqualTo(at.sin().neg());
+        assertThat(x.sin().function().derivativeRule()).isEqualTo("d(sin x)/dx = cos x");
+        assertThat(x.cos().function().derivativeRule()).isEqualTo("d(cos x)/dx = −sin x");
+    }
 }

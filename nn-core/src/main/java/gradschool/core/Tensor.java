@@ -1,6 +1,7 @@
 package gradschool.core;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -135,7 +136,7 @@ public final class Tensor {
                         + parts[0].shape + " but element " + i + " has shape " + parts[i].shape);
             }
         }
-        return stack(0, parts);
+        return stackArray(parts, 0);
     }
 
     /**
@@ -1118,6 +1119,24 @@ public final class Tensor {
     }
 
     /**
+     * Returns the sine of every element (in radians).
+     *
+     * @return a new tensor
+     */
+    public Tensor sin() {
+        return map(Math::sin);
+    }
+
+    /**
+     * Returns the cosine of every element (in radians).
+     *
+     * @return a new tensor
+     */
+    public Tensor cos() {
+        return map(Math::cos);
+    }
+
+    /**
      * Returns the logistic sigmoid {@code 1 / (1 + e^-x)}, computed so that it is exact for large
      * |x|: {@code sigmoid(-800) == 0} and {@code sigmoid(800) == 1}, never NaN.
      *
@@ -1670,14 +1689,23 @@ public final class Tensor {
     // ---------------------------------------------------------------------------------------
 
     /**
-     * Joins tensors along an existing dimension, like {@code np.concatenate}.
+     * Joins tensors along an existing dimension, like {@code torch.cat(tensors, dim)} and
+     * {@code np.concatenate(tensors, axis)}: the tensors first, then the axis.
      *
-     * @param axis the dimension to join along
+     * <pre>{@code
+     * Tensor.concat(List.of(a, b), 0);   // (2, 3) and (4, 3) -> (6, 3)
+     * }</pre>
+     *
      * @param tensors the tensors; all of the same rank with equal sizes except along {@code axis}
+     * @param axis the dimension to join along (negative counts from the end)
      * @return a new tensor
      * @throws IllegalArgumentException naming the shapes that do not fit
      */
-    public static Tensor concat(int axis, Tensor... tensors) {
+    public static Tensor concat(List<Tensor> tensors, int axis) {
+        return concatenate(checkedArray("concat", tensors), axis);
+    }
+
+    private static Tensor concatenate(Tensor[] tensors, int axis) {
         if (tensors.length == 0) {
             throw new IllegalArgumentException("concat: needs at least one tensor");
         }
@@ -1713,13 +1741,19 @@ public final class Tensor {
     }
 
     /**
-     * Joins tensors of equal shape along a new dimension, like {@code np.stack}.
+     * Joins tensors of equal shape along a new dimension, like {@code torch.stack(tensors, dim)} and
+     * {@code np.stack(tensors, axis)}: the tensors first, then the axis.
      *
-     * @param axis where the new dimension goes
      * @param tensors the tensors, all of the same shape
+     * @param axis where the new dimension goes (negative counts from the end of the result's shape)
      * @return a new tensor of rank one more than the inputs
+     * @throws IllegalArgumentException naming the shapes that differ
      */
-    public static Tensor stack(int axis, Tensor... tensors) {
+    public static Tensor stack(List<Tensor> tensors, int axis) {
+        return stackArray(checkedArray("stack", tensors), axis);
+    }
+
+    private static Tensor stackArray(Tensor[] tensors, int axis) {
         if (tensors.length == 0) {
             throw new IllegalArgumentException("stack: needs at least one tensor");
         }
@@ -1736,7 +1770,21 @@ public final class Tensor {
             }
             expanded[t] = tensors[t].unsqueeze(axis);
         }
-        return concat(axis < 0 ? axis + rank : axis, expanded);
+        return concatenate(expanded, axis < 0 ? axis + rank : axis);
+    }
+
+    /** The list as an array, rejecting a null list or a null element by its position. */
+    private static Tensor[] checkedArray(String op, List<Tensor> tensors) {
+        if (tensors == null) {
+            throw new IllegalArgumentException(op + ": the list of tensors is null");
+        }
+        Tensor[] array = tensors.toArray(new Tensor[0]);
+        for (int t = 0; t < array.length; t++) {
+            if (array[t] == null) {
+                throw new IllegalArgumentException(op + ": tensor " + t + " of " + array.length + " is null");
+            }
+        }
+        return array;
     }
 
     /**
@@ -1753,9 +1801,9 @@ public final class Tensor {
             parts[t] = tensors[t].rank() == 0 ? tensors[t].reshape(1) : tensors[t];
         }
         if (parts.length > 0 && parts[0].rank() == 1) {
-            return concat(0, parts);
+            return concatenate(parts, 0);
         }
-        return concat(1, parts);
+        return concatenate(parts, 1);
     }
 
     /**
@@ -1771,7 +1819,7 @@ public final class Tensor {
             Tensor part = tensors[t];
             rows[t] = part.rank() == 0 ? part.reshape(1, 1) : part.rank() == 1 ? part.unsqueeze(0) : part;
         }
-        return concat(0, rows);
+        return concatenate(rows, 0);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1799,6 +1847,17 @@ public final class Tensor {
     }
 
     /**
+     * Returns sums along one dimension, removing that dimension, like {@code x.sum(dim)} and
+     * {@code np.sum(x, axis)}: the same as {@code sum(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return a new tensor with one dimension fewer
+     */
+    public Tensor sum(int axis) {
+        return sum(axis, false);
+    }
+
+    /**
      * Returns the mean of all elements.
      *
      * @return a scalar tensor
@@ -1817,6 +1876,17 @@ public final class Tensor {
      */
     public Tensor mean(int axis, boolean keepDims) {
         return reduce("mean", axis, keepDims, LaneReducer.MEAN);
+    }
+
+    /**
+     * Returns means along one dimension, removing that dimension, like {@code x.mean(dim)} and
+     * {@code np.mean(x, axis)}: the same as {@code mean(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return a new tensor with one dimension fewer
+     */
+    public Tensor mean(int axis) {
+        return mean(axis, false);
     }
 
     /**
@@ -1840,6 +1910,17 @@ public final class Tensor {
     }
 
     /**
+     * Returns maxima along one dimension, removing that dimension, like {@code x.amax(dim)} and
+     * {@code np.max(x, axis)}: the same as {@code max(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return a new tensor with one dimension fewer
+     */
+    public Tensor max(int axis) {
+        return max(axis, false);
+    }
+
+    /**
      * Returns the smallest element (NaN if any is NaN).
      *
      * @return a scalar tensor
@@ -1857,6 +1938,17 @@ public final class Tensor {
      */
     public Tensor min(int axis, boolean keepDims) {
         return reduce("min", axis, keepDims, LaneReducer.MIN);
+    }
+
+    /**
+     * Returns minima along one dimension, removing that dimension, like {@code x.amin(dim)} and
+     * {@code np.min(x, axis)}: the same as {@code min(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return a new tensor with one dimension fewer
+     */
+    public Tensor min(int axis) {
+        return min(axis, false);
     }
 
     /**
@@ -1880,6 +1972,18 @@ public final class Tensor {
     }
 
     /**
+     * Returns indices of the first largest elements along one dimension,
+     * removing that dimension, like {@code x.argmax(dim)} and
+     * {@code np.argmax(x, axis)}: the same as {@code argmax(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return a new tensor with one dimension fewer
+     */
+    public Tensor argmax(int axis) {
+        return argmax(axis, false);
+    }
+
+    /**
      * Returns the flat (row-major) index of the first smallest element.
      *
      * @return a scalar tensor holding the index
@@ -1897,6 +2001,18 @@ public final class Tensor {
      */
     public Tensor argmin(int axis, boolean keepDims) {
         return reduce("argmin", axis, keepDims, LaneReducer.ARGMIN);
+    }
+
+    /**
+     * Returns indices of the first smallest elements along one dimension,
+     * removing that dimension, like {@code x.argmin(dim)} and
+     * {@code np.argmin(x, axis)}: the same as {@code argmin(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return a new tensor with one dimension fewer
+     */
+    public Tensor argmin(int axis) {
+        return argmin(axis, false);
     }
 
     /**
@@ -1921,6 +2037,18 @@ public final class Tensor {
     }
 
     /**
+     * Returns population variances (ddof = 0) along one dimension,
+     * removing that dimension, like {@code x.var(dim, unbiased=False)} and
+     * {@code np.var(x, axis)}: the same as {@code variance(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return a new tensor with one dimension fewer
+     */
+    public Tensor variance(int axis) {
+        return variance(axis, false);
+    }
+
+    /**
      * Returns the population standard deviation of all elements, {@code sqrt(variance())}.
      *
      * @return a scalar tensor
@@ -1938,6 +2066,18 @@ public final class Tensor {
      */
     public Tensor std(int axis, boolean keepDims) {
         return variance(axis, keepDims).sqrt();
+    }
+
+    /**
+     * Returns population standard deviations along one dimension,
+     * removing that dimension, like {@code x.std(dim, unbiased=False)} and
+     * {@code np.std(x, axis)}: the same as {@code std(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return a new tensor with one dimension fewer
+     */
+    public Tensor std(int axis) {
+        return std(axis, false);
     }
 
     /**
@@ -1959,6 +2099,18 @@ public final class Tensor {
      */
     public Tensor logSumExp(int axis, boolean keepDims) {
         return reduce("logSumExp", axis, keepDims, LaneReducer.LOG_SUM_EXP);
+    }
+
+    /**
+     * Returns {@code log Σ e^x}, computed stably, along one dimension,
+     * removing that dimension, like {@code x.logsumexp(dim)} and
+     * {@code scipy.special.logsumexp(x, axis)}: the same as {@code logSumExp(axis, false)}.
+     *
+     * @param axis the dimension (negative counts from the end)
+     * @return a new tensor with one dimension fewer
+     */
+    public Tensor logSumExp(int axis) {
+        return logSumExp(axis, false);
     }
 
     /**

@@ -3,6 +3,7 @@ package gradschool.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -95,7 +96,7 @@ class TensorErrorsTest {
         assertOutOfRange(() -> MATRIX.transpose(0, 2), "transpose", "axis 2", "(2, 3)");
         assertOutOfRange(() -> MATRIX.unsqueeze(3), "unsqueeze", "axis 3", "(2, 3)");
         assertOutOfRange(() -> MATRIX.unsqueeze(-4), "unsqueeze", "axis -4", "(2, 3)");
-        assertOutOfRange(() -> Tensor.concat(2, MATRIX, MATRIX), "concat", "axis 2", "(2, 3)");
+        assertOutOfRange(() -> Tensor.concat(List.of(MATRIX, MATRIX), 2), "concat", "axis 2", "(2, 3)");
         assertIllegal(() -> Tensor.of(1).sum(0, false), "sum", "scalar");
     }
 
@@ -110,15 +111,15 @@ class TensorErrorsTest {
 
     @Test
     void joiningMismatchesNameTheShapes() {
-        assertIllegal(() -> Tensor.concat(0, MATRIX, Tensor.zeros(2, 4)),
+        assertIllegal(() -> Tensor.concat(List.of(MATRIX, Tensor.zeros(2, 4)), 0),
                 "concat", "tensor 1 has shape (2, 4)", "tensor 0 has shape (2, 3)", "axis 0");
-        assertIllegal(() -> Tensor.concat(0, MATRIX, Tensor.zeros(3)), "concat", "(3,)", "(2, 3)");
-        assertIllegal(() -> Tensor.concat(0), "concat", "at least one");
-        assertIllegal(() -> Tensor.concat(0, Tensor.of(1), Tensor.of(2)), "concat", "scalars");
-        assertIllegal(() -> Tensor.stack(0, MATRIX, Tensor.zeros(3, 2)), "stack", "(3, 2)", "(2, 3)");
-        assertIllegal(() -> Tensor.stack(0), "stack", "at least one");
-        assertOutOfRange(() -> Tensor.stack(3, MATRIX, MATRIX), "stack", "axis 3", "(2, 3)");
-        assertOutOfRange(() -> Tensor.stack(-4, MATRIX, MATRIX), "stack", "axis -4", "(2, 3)");
+        assertIllegal(() -> Tensor.concat(List.of(MATRIX, Tensor.zeros(3)), 0), "concat", "(3,)", "(2, 3)");
+        assertIllegal(() -> Tensor.concat(List.of(), 0), "concat", "at least one");
+        assertIllegal(() -> Tensor.concat(List.of(Tensor.of(1), Tensor.of(2)), 0), "concat", "scalars");
+        assertIllegal(() -> Tensor.stack(List.of(MATRIX, Tensor.zeros(3, 2)), 0), "stack", "(3, 2)", "(2, 3)");
+        assertIllegal(() -> Tensor.stack(List.of(), 0), "stack", "at least one");
+        assertOutOfRange(() -> Tensor.stack(List.of(MATRIX, MATRIX), 3), "stack", "axis 3", "(2, 3)");
+        assertOutOfRange(() -> Tensor.stack(List.of(MATRIX, MATRIX), -4), "stack", "axis -4", "(2, 3)");
         assertIllegal(() -> Tensor.hstack(MATRIX, Tensor.zeros(3, 3)), "concat", "(3, 3)", "(2, 3)");
         assertIllegal(() -> Tensor.vstack(Tensor.zeros(2), MATRIX), "concat", "(2, 3)", "(1, 2)");
     }

@@ -557,13 +557,13 @@ class TensorProperties {
         otherDims[axis] = random.nextInt(4);
         TensorArbitraries.Layout[] layouts = TensorArbitraries.Layout.values();
         Tensor y = TensorArbitraries.build(Shape.of(otherDims), layouts[random.nextInt(layouts.length)], random);
-        Tensor joined = Tensor.concat(axis, x, y, x);
+        Tensor joined = Tensor.concat(List.of(x, y, x), axis);
         int n = x.dim(axis);
         assertThat(joined.dim(axis)).isEqualTo(2 * n + y.dim(axis));
         assertThat(joined.slice(axis, 0, n)).isEqualTo(x);
         assertThat(joined.slice(axis, n, n + y.dim(axis))).isEqualTo(y);
         assertThat(joined.slice(axis, n + y.dim(axis), joined.dim(axis))).isEqualTo(x);
-        Tensor stacked = Tensor.stack(axis, x, x.neg());
+        Tensor stacked = Tensor.stack(List.of(x, x.neg()), axis);
         assertThat(stacked.select(axis, 0)).isEqualTo(x);
         assertThat(stacked.select(axis, 1)).isEqualTo(x.neg());
     }
@@ -584,7 +584,7 @@ class TensorProperties {
         Tensor first = Tensor.rand(random, dims);
         Tensor second = Tensor.rand(random, dims);
         Tensor both = Tensor.rand(Shape.of(2 * Shape.of(dims).size()), seed);
-        assertThat(Tensor.concat(0, first.flatten(), second.flatten())).isEqualTo(both);
+        assertThat(Tensor.concat(List.of(first.flatten(), second.flatten()), 0)).isEqualTo(both);
     }
 
     @Provide

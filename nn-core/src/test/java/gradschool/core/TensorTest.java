@@ -2,8 +2,10 @@ package gradschool.core;
 
 import static gradschool.core.TensorSeedTest.assertTensor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -312,7 +314,7 @@ class TensorTest {
             assertThat(emptyRow).isEqualTo(Tensor.zeros(0)).hasSameHashCodeAs(Tensor.zeros(0));
             assertThat(emptyRow.fill(1).size()).isZero();
             assertThat(emptyRow.copyFrom(Tensor.of(5)).size()).isZero();
-            assertThat(Tensor.stack(0, emptyRow, emptyRow).shape()).isEqualTo(Shape.of(2, 0));
+            assertThat(Tensor.stack(List.of(emptyRow, emptyRow), 0).shape()).isEqualTo(Shape.of(2, 0));
             assertThat(emptyRow.add(1).shape()).isEqualTo(Shape.of(0));
             assertThat(emptyRow.sum().item()).isZero();
         }
@@ -348,22 +350,39 @@ class TensorTest {
         void concatAlongEachAxis() {
             Tensor a = Tensor.of(new double[][] {{1, 2}, {3, 4}});
             Tensor b = Tensor.of(new double[][] {{5, 6}});
-            assertTensor(Tensor.concat(0, a, b), Shape.of(3, 2), 0, 1, 2, 3, 4, 5, 6);
-            assertTensor(Tensor.concat(1, a, b.transpose().expand(2, 1), a.transpose()),
+            assertTensor(Tensor.concat(List.of(a, b), 0), Shape.of(3, 2), 0, 1, 2, 3, 4, 5, 6);
+            assertTensor(Tensor.concat(List.of(a, b.transpose().expand(2, 1), a.transpose()), 1),
                     Shape.of(2, 5), 0, 1, 2, 5, 1, 3, 3, 4, 6, 2, 4);
-            assertTensor(Tensor.concat(-1, a, a), Shape.of(2, 4), 0, 1, 2, 1, 2, 3, 4, 3, 4);
-            assertThat(Tensor.concat(0, a)).isEqualTo(a);
-            assertThat(Tensor.concat(0, a, Tensor.zeros(0, 2))).isEqualTo(a);
+            assertTensor(Tensor.concat(List.of(a, a), -1), Shape.of(2, 4), 0, 1, 2, 1, 2, 3, 4, 3, 4);
+            assertThat(Tensor.concat(List.of(a), 0)).isEqualTo(a);
+            assertThat(Tensor.concat(List.of(a, Tensor.zeros(0, 2)), 0)).isEqualTo(a);
         }
 
         @Test
         void stackAddsADimension() {
             Tensor a = Tensor.of(new double[] {1, 2, 3});
             Tensor b = Tensor.of(new double[] {4, 5, 6});
-            assertTensor(Tensor.stack(0, a, b), Shape.of(2, 3), 0, 1, 2, 3, 4, 5, 6);
-            assertTensor(Tensor.stack(1, a, b), Shape.of(3, 2), 0, 1, 4, 2, 5, 3, 6);
-            assertTensor(Tensor.stack(-1, a, b), Shape.of(3, 2), 0, 1, 4, 2, 5, 3, 6);
-            assertTensor(Tensor.stack(0, Tensor.of(1), Tensor.of(2)), Shape.of(2), 0, 1, 2);
+            assertTensor(Tensor.stack(List.of(a, b), 0), Shape.of(2, 3), 0, 1, 2, 3, 4, 5, 6);
+            assertTensor(Tensor.stack(List.of(a, b), 1), Shape.of(3, 2), 0, 1, 4, 2, 5, 3, 6);
+            assertTensor(Tensor.stack(List.of(a, b), -1), Shape.of(3, 2), 0, 1, 4, 2, 5, 3, 6);
+            assertTensor(Tensor.stack(List.of(Tensor.of(1), Tensor.of(2)), 0), Shape.of(2), 0, 1, 2);
+        }
+
+        @Test
+        void concatAndStackTakeTheTensorsFirstAndTheAxisLastLikeTorchCat() {
+            for (java.lang.reflect.Method method : Tensor.class.getMethods()) {
+                if (method.getName().equals("concat") || method.getName().equals("stack")) {
+                    Class<?>[] parameters = method.getParameterTypes();
+                    assertThat(parameters).as("Tensor.%s takes (tensors, axis)", method.getName())
+                            .containsExactly(List.class, int.class);
+                }
+            }
+            Tensor a = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+            assertTensor(Tensor.concat(List.of(a, a.mul(10)), 1), Shape.of(2, 4), 0, 1, 2, 10, 20, 3, 4, 30, 40);
+            assertThatThrownBy(() -> Tensor.concat(java.util.Arrays.asList(a, null), 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("concat: tensor 1 of 2 is null");
+            assertThatThrownBy(() -> Tensor.stack(null, 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("stack: the list of tensors is null");
         }
 
         @Test
@@ -412,6 +431,30 @@ class TensorTest {
             assertTensor(x.mean(0, true), Shape.of(1, 3), EXACT, 2.5, 3.5, 4.5);
             assertTensor(x.mean(1, false), Shape.of(2), EXACT, 3, 4);
             assertTensor(x.mean(1, true), Shape.of(2, 1), EXACT, 3, 4);
+        }
+
+        @Test
+        void axisFormsWithoutKeepDimsDropTheAxisLikeTorchSumDim() {
+            Tensor x = Tensor.arange(24).reshape(2, 3, 4).permute(2, 0, 1); // a non-contiguous (4, 2, 3)
+            for (int axis = -3; axis < 3; axis++) {
+                Shape dropped = x.sum(axis, false).shape();
+                assertThat(dropped.rank()).as("axis %d", axis).isEqualTo(2);
+                assertThat(x.sum(axis)).isEqualTo(x.sum(axis, false));
+                assertThat(x.mean(axis)).isEqualTo(x.mean(axis, false));
+                assertThat(x.max(axis)).isEqualTo(x.max(axis, false));
+                assertThat(x.min(axis)).isEqualTo(x.min(axis, false));
+                assertThat(x.argmax(axis)).isEqualTo(x.argmax(axis, false));
+                assertThat(x.argmin(axis)).isEqualTo(x.argmin(axis, false));
+                assertThat(x.variance(axis)).isEqualTo(x.variance(axis, false));
+                assertThat(x.std(axis)).isEqualTo(x.std(axis, false));
+                assertThat(x.logSumExp(axis)).isEqualTo(x.logSumExp(axis, false));
+            }
+            Tensor m = matrix();
+            assertTensor(m.sum(1), Shape.of(2), 0, 9, 12);
+            assertTensor(m.mean(0), Shape.of(3), EXACT, 2.5, 3.5, 4.5);
+            assertTensor(m.sum(-1), Shape.of(2), 0, 9, 12);
+            assertThatThrownBy(() -> m.sum(2)).isInstanceOf(IndexOutOfBoundsException.class)
+                    .hasMessageContaining("sum").hasMessageContaining("axis 2").hasMessageContaining("(2, 3)");
         }
 
         @Test
@@ -553,6 +596,13 @@ class TensorTest {
             assertTensor(x.pow(Tensor.of(new double[] {2, 0, 0.5})), Shape.of(2, 3), EXACT,
                     1, 1, Math.sqrt(3), 16, 1, Math.sqrt(6));
             assertTensor(x.add(Tensor.of(1)), Shape.of(2, 3), 0, 2, 6, 4, 5, 3, 7);
+        }
+
+        @Test
+        void sinAndCosInRadians() {
+            Tensor x = Tensor.of(new double[] {0, Math.PI / 6, Math.PI / 2, Math.PI}).reshape(2, 2).transpose();
+            assertTensor(x.sin(), Shape.of(2, 2), 1e-15, 0, 1, 0.5, 0);
+            assertTensor(x.cos(), Shape.of(2, 2), 1e-15, 1, 0, Math.sqrt(3) / 2, -1);
         }
 
         @Test

@@ -296,7 +296,7 @@ class DocsSnippetsTest {
 
     /**
      * The obvious code compiles: {@code import gradschool.nn.*;} and a class extending the layer base
-     * class. (When that class was called {@code Module}, the wildcard import made it ambiguous with
+     * class. (When that class was called {@code Layer}, the wildcard import made it ambiguous with
      * {@code java.lang.Module} and this failed.) Also checks the wrapped snippets' own imports.
      */
     @Test

@@ -36,8 +36,12 @@ public final class DataLoader implements Iterable<Batch> {
      *
      * @param dataset the dataset
      * @return the loader, to configure further
+     * @throws IllegalArgumentException if {@code dataset} is null
      */
     public static DataLoader of(Dataset dataset) {
+        if (dataset == null) {
+            throw new IllegalArgumentException("DataLoader.of: the dataset is null (was it loaded or assigned?)");
+        }
         return new DataLoader(dataset);
     }
 
@@ -86,6 +90,15 @@ public final class DataLoader implements Iterable<Batch> {
     }
 
     /**
+     * Returns the number of samples per batch (the last batch of an epoch may have fewer).
+     *
+     * @return the batch size
+     */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /**
      * Returns the number of batches in one epoch.
      *
      * @return the count
@@ -93,6 +106,18 @@ public final class DataLoader implements Iterable<Batch> {
     public int batchCount() {
         int full = dataset.size() / batchSize;
         return dropLast || dataset.size() % batchSize == 0 ? full : full + 1;
+    }
+
+    /**
+     * Describes the loader, e.g. {@code "DataLoader(150 samples, batch size 16, shuffled, 10 batches)"}.
+     *
+     * @return the text
+     */
+    @Override
+    public String toString() {
+        return "DataLoader(" + dataset.size() + " samples, batch size " + batchSize
+                + (shuffler != null ? ", shuffled" : "") + (dropLast ? ", dropLast" : "")
+                + ", " + batchCount() + " batches)";
     }
 
     /**

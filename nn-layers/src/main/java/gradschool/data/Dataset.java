@@ -1,6 +1,7 @@
 package gradschool.data;
 
 import gradschool.core.Tensor;
+import java.util.Arrays;
 
 /**
  * A collection of samples, each an input tensor and a target tensor, indexed from 0.
@@ -47,6 +48,6 @@ public interface Dataset {
             inputs[i] = input(indices[i]);
             targets[i] = target(indices[i]);
         }
-        return new Batch(Tensor.stack(0, inputs), Tensor.stack(0, targets));
+        return new Batch(Tensor.stack(Arrays.asList(inputs), 0), Tensor.stack(Arrays.asList(targets), 0));
     }
 }

@@ -26,10 +26,10 @@ import java.util.Map;
  * nothing happens by reflection: what a layer owns is exactly what its constructor registered, in
  * that order. {@link #parameters()} lists its own parameters first, then each child's, depth first.
  *
- * <p>PyTorch calls this class {@code nn.Module}. gradschool calls it {@code Layer} (as Keras does)
- * because every Java file implicitly imports {@code java.lang.*}, which has a class {@code Module}:
- * with {@code import gradschool.nn.*;} a class of ours named {@code Module} would be ambiguous and
- * {@code class Net extends Module} would not compile. A whole network is a {@code Layer} too: layers
+ * <p>PyTorch calls this class {@code nn.Layer}. gradschool calls it {@code Layer} (as Keras does)
+ * because every Java file implicitly imports {@code java.lang.*}, which has a class {@code Layer}:
+ * with {@code import gradschool.nn.*;} a class of ours named {@code Layer} would be ambiguous and
+ * {@code class Net extends Layer} would not compile. A whole network is a {@code Layer} too: layers
  * nest.
  */
 public abstract class Layer {
@@ -180,7 +180,9 @@ public abstract class Layer {
     }
 
     /**
-     * Forgets the gradients of every parameter (sets them to null).
+     * Forgets the gradients of every parameter: afterwards each {@code grad()} is null, not zeros (as
+     * PyTorch's {@code zero_grad()}, which sets {@code .grad} to {@code None}), until the next backward
+     * pass reaches it. Read a gradient with {@link Variable#gradOrZeros()} if you want zeros.
      */
     public final void zeroGrad() {
         parameters().forEach(Variable::zeroGrad);

@@ -78,8 +78,13 @@ public final class Trainer {
      * @param loss the loss to minimise
      * @param optimizer the optimizer over the model's parameters
      * @return the trainer
+     * @throws IllegalArgumentException naming the argument that is null
      */
     public static Trainer of(Layer model, Loss loss, Optimizer optimizer) {
+        if (model == null || loss == null || optimizer == null) {
+            throw new IllegalArgumentException("Trainer.of: the "
+                    + (model == null ? "model" : loss == null ? "loss" : "optimizer") + " is null");
+        }
         return new Trainer(model, loss, optimizer);
     }
 
@@ -164,8 +169,18 @@ public final class Trainer {
      *
      * @param train the training batches
      * @return the history
+     * @throws IllegalArgumentException before training, if {@code train} is null or it or the
+     *     validation loader gives no batches (an empty dataset, or {@code dropLast} with fewer samples
+     *     than one batch): the mean loss of no batches would be NaN
      */
     public History fit(DataLoader train) {
+        if (train == null) {
+            throw new IllegalArgumentException("Trainer.fit: the training loader is null");
+        }
+        checkHasBatches("Trainer.fit: the training loader", train);
+        if (validation != null) {
+            checkHasBatches("Trainer.fit: the validation loader", validation);
+        }
         History history = new History();
         double best = Double.POSITIVE_INFINITY;
         int epochsWithoutImprovement = 0;
@@ -206,6 +221,15 @@ public final class Trainer {
         return history;
     }
 
+    private static void checkHasBatches(String what, DataLoader loader) {
+        if (loader.batchCount() == 0) {
+            String why = loader.dataset().size() == 0 ? "its dataset is empty"
+                    : "its dataset has fewer samples than one batch and dropLast() drops the partial batch";
+            throw new IllegalArgumentException(what + " gives no batches: " + why + " (" + loader
+                    + "); a mean loss over no batches would be NaN");
+        }
+    }
+
     /** One optimisation step on one batch: the explicit loop of the class javadoc. */
     private void trainStep(Batch batch, Totals totals) {
         Variable output = model.forward(batch.inputs());
@@ -229,8 +253,13 @@ public final class Trainer {
      * @param loss the loss
      * @param data the batches
      * @return the totals
+     * @throws IllegalArgumentException if {@code data} gives no batches (its mean loss would be NaN)
      */
     public static Totals evaluate(Layer model, Loss loss, DataLoader data) {
+        if (data == null) {
+            throw new IllegalArgumentException("Trainer.evaluate: the data loader is null");
+        }
+        checkHasBatches("Trainer.evaluate: the data loader", data);
         Totals totals = new Totals();
         boolean wasTraining = model.isTraining();
         model.eval();

@@ -29,19 +29,36 @@ public abstract class Optimizer {
     /**
      * Makes an optimizer for a list of parameters.
      *
-     * @param parameters the parameters to update (usually {@code model.parameters()})
+     * @param parameters the parameters to update (usually {@code model.parameters()}): at least one,
+     *     none null, none twice
      * @param learningRate the initial learning rate, {@code > 0}
+     * @throws IllegalArgumentException if the list is null or empty (an optimizer with nothing to
+     *     update is almost always a model that did not register its parameters), has a null element
+     *     or a parameter twice, or the learning rate is not positive and finite
      */
     protected Optimizer(List<Parameter> parameters, double learningRate) {
+        String name = getClass().getSimpleName();
+        if (parameters == null) {
+            throw new IllegalArgumentException(name + ": the parameter list is null");
+        }
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException(name + ": the parameter list is empty, so step() would "
+                    + "change nothing — did the model forget registerParameter (or registerLayer for its "
+                    + "layers)? model.parameters() lists only what was registered");
+        }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException(getClass().getSimpleName()
-                    + ": the learning rate must be positive and finite, got " + learningRate);
+            throw new IllegalArgumentException(name + ": the learning rate must be positive and finite, got "
+                    + learningRate);
         }
         java.util.Set<Parameter> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i) == null) {
+                throw new IllegalArgumentException(name + ": parameter " + i + " of " + parameters.size()
+                        + " is null");
+            }
             if (!seen.add(parameters.get(i))) {
                 Parameter repeated = parameters.get(i);
-                throw new IllegalArgumentException(getClass().getSimpleName() + ": parameter " + i
+                throw new IllegalArgumentException(name + ": parameter " + i
                         + (repeated.name() == null ? "" : " ('" + repeated.name() + "')")
                         + " appears twice in the list; it would be updated twice per step");
             }
@@ -56,7 +73,10 @@ public abstract class Optimizer {
     public abstract void step();
 
     /**
-     * Clears the gradient of every parameter.
+     * Forgets the gradient of every parameter: afterwards each {@code grad()} is null, not zeros (as
+     * PyTorch's {@code zero_grad()}, which sets {@code .grad} to {@code None}), until the next
+     * backward pass; {@link #step()} skips a parameter whose gradient is null. Read a gradient with
+     * {@code gradOrZeros()} if you want zeros.
      */
     public void zeroGrad() {
         parameters.forEach(Variable::zeroGrad);

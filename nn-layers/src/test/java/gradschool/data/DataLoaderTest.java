@@ -60,4 +60,18 @@ class DataLoaderTest {
         assertThatThrownBy(() -> new TensorDataset(Tensor.zeros(3, 2), Tensor.zeros(4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(3, 2)").hasMessageContaining("(4,)");
     }
+
+    @Test
+    void aNullDatasetFailsAtOnceWithANamedError() {
+        assertThatThrownBy(() -> DataLoader.of(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("DataLoader.of: the dataset is null");
+    }
+
+    @Test
+    void describesItselfAndItsBatchSize() {
+        DataLoader loader = DataLoader.of(data).batchSize(4).shuffle(1).dropLast();
+        assertThat(loader.batchSize()).isEqualTo(4);
+        assertThat(loader).hasToString("DataLoader(10 samples, batch size 4, shuffled, dropLast, 2 batches)");
+    }
 }

@@ -28,7 +28,7 @@ class SplitTest {
 
         assertThat(parts.train().size()).isEqualTo(120);
         assertThat(parts.test().size()).isEqualTo(30);
-        double[] all = Tensor.concat(0, parts.train().features(), parts.test().features()).toDoubleArray();
+        double[] all = Tensor.concat(List.of(parts.train().features(), parts.test().features()), 0).toDoubleArray();
         Arrays.sort(all);
         assertThat(all).containsExactly(numbered(150).features().toDoubleArray());
         assertThat(parts.test().classNames()).containsExactly("even", "odd");

@@ -3,13 +3,15 @@ package gradschool.autograd.functions;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
+import java.util.Arrays;
 
 /**
- * Joining along an existing dimension: {@code y = concat(axis, x_0, x_1, …)}.
+ * Joining along an existing dimension: {@code y = concat([x_0, x_1, …], axis)}, like
+ * {@code torch.cat(tensors, dim)}.
  *
  * <p>Derivative: each input gets back its own part of {@code g}: {@code dL/dx_i = slice of g from
- * offset_i to offset_i + size_i along the axis}. Saves nothing: backward reads each input's size along the axis from the input itself. Shape: the
- * inputs' common shape with the axis sizes added up.
+ * offset_i to offset_i + size_i along the axis}. Saves nothing: backward reads each input's size
+ * along the axis from the input itself. Shape: the inputs' common shape with the axis sizes added up.
  */
 public final class Concat extends Function {
 
@@ -26,7 +28,7 @@ public final class Concat extends Function {
 
     @Override
     protected Tensor forward(Tensor... x) {
-        return Tensor.concat(axis, x);
+        return Tensor.concat(Arrays.asList(x), axis);
     }
 
     @Override

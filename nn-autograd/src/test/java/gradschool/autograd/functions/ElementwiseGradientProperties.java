@@ -17,9 +17,9 @@ import net.jqwik.api.constraints.DoubleRange;
 
 /**
  * Gradient checks of the one-input element-wise ops ({@link Neg}, {@link Exp}, {@link Log},
- * {@link Sqrt}, {@link Abs}, {@link Tanh}, {@link Sigmoid}, {@link Relu}, {@link LeakyRelu},
- * {@link PowScalar}, {@link Clip}) and of the scalar overloads ({@code add(double)}, {@code rsub},
- * {@code rdiv}, …), at random small shapes and in random, often non-contiguous, layouts.
+ * {@link Sqrt}, {@link Abs}, {@link Tanh}, {@link Sin}, {@link Cos}, {@link Sigmoid}, {@link Relu},
+ * {@link LeakyRelu}, {@link PowScalar}, {@link Clip}) and of the scalar overloads ({@code add(double)},
+ * {@code rsub}, {@code rdiv}, …), at random small shapes and in random, often non-contiguous, layouts.
  *
  * <p>Inputs stay where the op is smooth: {@code |x| >= 0.1} for the ops with a kink at 0, positive
  * for log and sqrt, away from the bounds for clip.
@@ -56,6 +56,16 @@ class ElementwiseGradientProperties {
     @Property(tries = TRIES)
     void tanhGradient(@ForAll("anyValues") Tensor x) {
         GradCheck.check(xs -> xs.get(0).tanh(), x).assertPassed();
+    }
+
+    @Property(tries = TRIES)
+    void sinGradient(@ForAll("anyValues") Tensor x) {
+        GradCheck.check(xs -> xs.get(0).sin(), x).assertPassed();
+    }
+
+    @Property(tries = TRIES)
+    void cosGradient(@ForAll("anyValues") Tensor x) {
+        GradCheck.check(xs -> xs.get(0).cos(), x).assertPassed();
     }
 
     @Property(tries = TRIES)

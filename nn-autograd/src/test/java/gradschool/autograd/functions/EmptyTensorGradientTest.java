@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,7 @@ class EmptyTensorGradientTest {
     void emptySlicesAndConcatenationsGiveZeroGradients() {
         Variable x = Variable.requiringGrad(Tensor.of(new double[][] {{1, 2}, {3, 4}}));
         Variable empty = x.slice(0, 2, 2);
-        Variable joined = Variable.concat(0, empty, x.slice(0, 0, 1));
+        Variable joined = Variable.concat(List.of(empty, x.slice(0, 0, 1)), 0);
         joined.mul(joined).sum().backward();
 
         assertThat(empty.shape()).isEqualTo(Shape.of(0, 2));

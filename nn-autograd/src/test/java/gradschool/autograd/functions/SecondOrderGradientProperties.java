@@ -12,6 +12,7 @@ import gradschool.autograd.Variable;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -57,6 +58,12 @@ class SecondOrderGradientProperties {
     @Property(tries = TRIES)
     void tanhSecondOrder(@ForAll("smallAny") Tensor x) {
         GradCheck.checkSecondOrder(xs -> xs.get(0).tanh(), x).assertPassed();
+    }
+
+    @Property(tries = TRIES)
+    void sinAndCosSecondOrder(@ForAll("smallAny") Tensor x) {
+        GradCheck.checkSecondOrder(xs -> xs.get(0).sin(), x).assertPassed();
+        GradCheck.checkSecondOrder(xs -> xs.get(0).cos(), x).assertPassed();
     }
 
     @Property(tries = TRIES)
@@ -142,7 +149,7 @@ class SecondOrderGradientProperties {
         GradCheck.checkSecondOrder(xs -> xs.get(0).select(axis, -1).pow(3), c.x()).assertPassed();
         GradCheck.checkSecondOrder(xs -> xs.get(0).slice(axis, 0, 3, 2).pow(3), c.x()).assertPassed();
         GradCheck.checkSecondOrder(xs -> xs.get(0).indexSelect(new int[] {0, 0, -1}).pow(3), c.x()).assertPassed();
-        GradCheck.checkSecondOrder(xs -> Variable.concat(axis, xs.get(0), xs.get(0).mul(2)).pow(3), c.x())
+        GradCheck.checkSecondOrder(xs -> Variable.concat(List.of(xs.get(0), xs.get(0).mul(2)), axis).pow(3), c.x())
                 .assertPassed();
         int[] twoCopies = new int[c.x().rank() + 1]; // (2, -1, -1, ...): a new leading axis of size 2
         Arrays.fill(twoCopies, -1);

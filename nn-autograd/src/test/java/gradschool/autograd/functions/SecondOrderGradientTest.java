@@ -51,4 +51,16 @@ class SecondOrderGradientTest {
         double t = Math.tanh(at);
         assertThat(d2y.item()).isCloseTo(-2 * t * (1 - t * t), within(1e-12));
     }
+
+    @Test
+    void secondDerivativesOfSinAndCosAreMinusSinAndMinusCos() {
+        double at = 0.9;
+        Variable x = Variable.requiringGrad(at);
+        Variable dSin = Autograd.grad(x.sin(), List.of(x), true).get(0);
+        Variable dCos = Autograd.grad(x.cos(), List.of(x), true).get(0);
+        assertThat(dSin.item()).isCloseTo(Math.cos(at), within(1e-15));
+        assertThat(dCos.item()).isCloseTo(-Math.sin(at), within(1e-15));
+        assertThat(Autograd.grad(dSin, List.of(x), false).get(0).item()).isCloseTo(-Math.sin(at), within(1e-15));
+        assertThat(Autograd.grad(dCos, List.of(x), false).get(0).item()).isCloseTo(-Math.cos(at), within(1e-15));
+    }
 }
