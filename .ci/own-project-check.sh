@@ -4,8 +4,8 @@
 # gradschool snapshot in the local Maven repository, and checks what they print.
 #
 # Needs gradschool installed first (`mvn -B -ntp install -DskipTests`, the README's step 1; .ci/run
-# does it). Exits non-zero, saying why, if a block is missing, the project does not build or run, or
-# the training does not end with a small loss.
+# does it). Exits non-zero, saying why, if a block is missing, the project does not build or run, the
+# training does not end with a small loss, or the install lacks the -sources and -javadoc jars.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 readme="$root/README.md"
@@ -69,4 +69,21 @@ run_block run-java
 check_loss run-java
 grep -Eqx 'matmul kernel: (vectorized|blocked)' "$work/run-java.log" \
   || { cat "$work/run-java.log" >&2; fail "run-java: no 'matmul kernel:' line"; }
-echo "own-project check: passed ($(grep -x 'matmul kernel: .*' "$work/run-java.log") with the flag)"
+echo "own-project check: with --add-modules jdk.incubator.vector: $(grep -x 'matmul kernel: .*' "$work/run-java.log")"
+
+# Step 1 installed each library jar with its -sources and -javadoc jar beside it (found through the
+# class path Maven wrote for the student project, so wherever the local repository is).
+for module in nn-core nn-autograd nn-layers; do
+  jar="$(tr ':' '\n' < "$work/project/classpath.txt" | grep "/$module-[^/]*\.jar$" | head -n 1)"
+  [ -n "$jar" ] || fail "$module is not on the student project's class path"
+  for kind in sources javadoc; do
+    extra="${jar%.jar}-$kind.jar"
+    [ -s "$extra" ] || fail "$module: no $kind jar next to $jar (mvn install should install it)"
+  done
+  listing="$(unzip -l "${jar%.jar}-sources.jar")"
+  grep -q ' module-info\.java$' <<< "$listing" || fail "$module: the sources jar has no module-info.java"
+  listing="$(unzip -l "${jar%.jar}-javadoc.jar")"
+  grep -q ' [^ ]*module-summary\.html$' <<< "$listing" || fail "$module: the javadoc jar has no module summary"
+done
+echo "own-project check: nn-core, nn-autograd and nn-layers are installed with -sources and -javadoc jars"
+echo "own-project check: passed"
