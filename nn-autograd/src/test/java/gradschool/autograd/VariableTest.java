@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gradschool.core.Tensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Variable: what a student sees when hovering in a debugger. */
@@ -26,6 +27,45 @@ class VariableTest {
 
         assertThat(z.toString()).isEqualTo("Variable (1, 2) = Relu(Add), grad none, value [[0. 3.]]");
         assertThat(x.add(b).named("z").toString()).isEqualTo("Variable z (1, 2) = Add(x, leaf(2,)), grad none, value [[0. 3.]]");
+    }
+
+    @Test
+    void aConstantMadeByAScalarOverloadPrintsAsItsValueNotAsALeaf() {
+        Variable x = Variable.requiringGrad(3.0).named("x");
+        Variable y = x.mul(2.0);
+
+        assertThat(y.toString()).isEqualTo("Variable () = Mul(x, const 2.0), grad none, value 6.0");
+        assertThat(y.inputs().get(1).isConstant()).isTrue();
+        assertThat(y.inputs().get(1).toString()).isEqualTo("Variable () = const 2.0");
+        assertThat(x.add(1.5).rsub(1.0).toString()).isEqualTo("Variable () = Sub(const 1.0, Add), grad none, value -3.5");
+        assertThat(x.div(4.0).toString()).contains("Div(x, const 4.0)");
+        assertThat(x.rdiv(4.0).toString()).contains("Div(const 4.0, x)");
+        assertThat(x.sub(1.0).toString()).contains("Sub(x, const 1.0)");
+        assertThat(x.maximum(0.0).toString()).contains("Maximum(x, const 0.0)");
+        assertThat(x.minimum(0.0).toString()).contains("Minimum(x, const 0.0)");
+    }
+
+    @Test
+    void aLargerConstantShowsItsShapeAndLeavesAndNamesStayAsTheyWere() {
+        Variable x = Variable.requiringGrad(Tensor.of(new double[] {1, 2, 3})).named("x");
+        Variable c = Variable.constant(Tensor.of(new double[] {1, 1, 1}));
+
+        assertThat(x.add(c).toString()).startsWith("Variable (3,) = Add(x, const (3,))");
+        assertThat(c.toString()).isEqualTo("Variable (3,) = const, value [1. 1. 1.]");
+        assertThat(x.add(Variable.constant(2.0).named("two")).toString()).startsWith("Variable (3,) = Add(x, two)");
+        Variable data = Variable.of(2.0);                                   // data you made: still a leaf
+        assertThat(data.isConstant()).isFalse();
+        assertThat(x.mul(data).toString()).startsWith("Variable (3,) = Mul(x, leaf())");
+        assertThat(x.isConstant()).isFalse();
+        assertThat(x.mul(2.0).isConstant()).isFalse();
+    }
+
+    @Test
+    void aGradientWithAHistoryShowsTheExponentAsAConstant() { // as docs/second-order.md shows it
+        Variable x = Variable.requiringGrad(3.0).named("x");
+        Variable dydx = Autograd.grad(x.pow(3), List.of(x), true).get(0);
+
+        assertThat(dydx.toString()).isEqualTo("Variable () = Mul(Mul, const 3.0), grad none, value 27.0");
     }
 
     @Test
