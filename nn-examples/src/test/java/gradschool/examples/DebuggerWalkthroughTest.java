@@ -105,9 +105,11 @@ class DebuggerWalkthroughTest {
         for (NamedLine n : named) {
             List<String> lines = Files.readAllLines(n.file(), StandardCharsets.UTF_8);
             String actual = n.line() <= lines.size() ? lines.get(n.line() - 1).strip() : "(past the end of the file)";
+            int markedNow = 1 + lines.stream().map(String::strip).toList().indexOf(statement);
             assertThat(actual)
-                    .as("docs/autograd.md names \"%s\", but line %d of %s is not the line it quotes (the one marked %s; "
-                            + "if the code moved, change the number in the docs)", n.asWritten(), n.line(), n.file(), MARKER)
+                    .as("docs/autograd.md names \"%s\", but line %d of %s is not the line it quotes (the one marked %s, "
+                            + "now %s: if the code moved, change the number in the docs)", n.asWritten(), n.line(),
+                            n.file(), MARKER, markedNow > 0 ? "on line " + markedNow : "found nowhere")
                     .isEqualTo(statement);
         }
     }
