@@ -160,7 +160,7 @@ public final class Autograd {
                 if (wanted != null && wanted.contains(node)) {
                     found.put(node, gradient);
                 }
-                if (accumulateIntoGrad && (node.isLeaf() || node.retainsGrad())) {
+                if (accumulateIntoGrad && (node.isLeaf() || node.retainsGrad())) { // debugger-walkthrough: step
                     node.accumulateGrad(gradient);
                 }
                 if (node.isLeaf()) {

@@ -1,43 +1,38 @@
 package gradschool.autograd;
 
-import java.security.CodeSource;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Where in the user's code a {@link Variable} was created: the first stack frame outside gradschool's
  * library code and the JDK (class, method, file and line).
  *
- * <p>"Library code" is any class loaded from the same jar or classes directory as gradschool's own
- * modules (nn-core, nn-autograd, and any library that calls {@link #registerLibrary}, such as nn-layers).
- * JDK frames (a stream pipeline, {@code forEach}) are skipped too. So a student's code — or a test, or
- * a lesson in nn-examples — is what gets named.
+ * <p>"Library code" is decided by package, not by the jar a class was loaded from: a class in
+ * {@code gradschool.core}, {@code gradschool.autograd}, {@code gradschool.nn}, {@code gradschool.optim}
+ * or {@code gradschool.data}, or in a subpackage of one of them (such as
+ * {@code gradschool.autograd.functions}). Everything else is user code: a student's program, and the
+ * lessons in {@code gradschool.examples} even where the examples jar packs them next to the library.
+ * JDK frames (a stream pipeline, {@code forEach}) are skipped too. So what gets named is the line of
+ * the student's code — or the lesson's — that made the variable.
  *
  * <p>Recording costs a short stack walk per operation. It is on by default; turn it off for long
  * benchmark runs with {@link #setRecording(boolean)}.
  */
 public final class CreationSite {
 
-    private static final Set<String> LIBRARY_LOCATIONS = new CopyOnWriteArraySet<>();
+    /** gradschool's own packages; each one's subpackages are library code too. */
+    private static final List<String> LIBRARY_PACKAGES = List.of(
+            "gradschool.core", "gradschool.autograd", "gradschool.nn", "gradschool.optim", "gradschool.data");
+    /** Per class, whether its frames are skipped: decided once per class, then cached. */
     private static final ClassValue<Boolean> IS_LIBRARY = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            if (isJdk(type)) {
-                return true; // e.g. the stream pipeline in list.stream().map(Variable::relu)
-            }
-            String location = location(type);
-            return location != null && LIBRARY_LOCATIONS.contains(location);
+            return isJdk(type) || isLibraryPackage(type.getPackageName());
         }
     };
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static volatile boolean recording = true;
     private static final ThreadLocal<Boolean> PAUSED = ThreadLocal.withInitial(() -> Boolean.FALSE);
-
-    static {
-        registerLibrary(gradschool.core.Tensor.class);
-        registerLibrary(CreationSite.class);
-    }
 
     private final String className;
     private final String methodName;
@@ -49,19 +44,6 @@ public final class CreationSite {
         this.methodName = frame.getMethodName();
         this.fileName = frame.getFileName();
         this.lineNumber = frame.getLineNumber();
-    }
-
-    /**
-     * Marks the jar or directory that holds {@code libraryClass} as library code, whose frames are
-     * skipped when finding a creation site.
-     *
-     * @param libraryClass any class of the library
-     */
-    public static void registerLibrary(Class<?> libraryClass) {
-        String location = location(libraryClass);
-        if (location != null) {
-            LIBRARY_LOCATIONS.add(location);
-        }
     }
 
     /**
@@ -131,20 +113,34 @@ public final class CreationSite {
             return null;
         }
         Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
-                .filter(f -> !IS_LIBRARY.get(f.getDeclaringClass()))
+                .filter(f -> !isLibrary(f.getDeclaringClass()))
                 .findFirst());
         return frame.map(CreationSite::new).orElse(null);
+    }
+
+    /** Tells whether a frame of this class is skipped: the JDK's or gradschool's library code. */
+    static boolean isLibrary(Class<?> type) {
+        return IS_LIBRARY.get(type);
+    }
+
+    /**
+     * Tells whether a package is library code: one of gradschool's library packages or a subpackage of
+     * it. {@code gradschool.autograd.functions} is; {@code gradschool.examples} and {@code gradschool.nnx}
+     * are not.
+     */
+    static boolean isLibraryPackage(String packageName) {
+        for (String library : LIBRARY_PACKAGES) {
+            if (packageName.equals(library) || packageName.startsWith(library + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tells whether the class is part of the Java platform (loaded by the boot or platform loader). */
     private static boolean isJdk(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
         return loader == null || loader == ClassLoader.getPlatformClassLoader();
-    }
-
-    private static String location(Class<?> type) {
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        return source == null || source.getLocation() == null ? null : source.getLocation().toString();
     }
 
     /**

@@ -60,7 +60,8 @@ public final class GraphExport {
 
     /**
      * Returns the graph as Graphviz DOT: one record node per value (its name if it has one, its shape,
-     * and for tensors of at most {@value #MAX_ELEMENTS_SHOWN} elements its data and gradient), one small
+     * and for tensors of at most {@value #MAX_ELEMENTS_SHOWN} elements its data and gradient; a scalar
+     * {@link Variable#constant constant} is drawn as its value, {@code const 2.0}), one small
      * node per op (the function's {@code toString()}), and edges input → op → output. When an op has
      * several inputs, each edge into it is labelled with the argument position (0, 1, …), because
      * {@code A·B} is not {@code B·A}.
@@ -220,6 +221,13 @@ public final class GraphExport {
         if (node.name() != null) {
             fields.add(escapeDot(node.name()));
         }
+        if (node.isConstant() && node.rank() == 0) {
+            fields.add(escapeDot(node.constantLabel())); // const 2.0: the number is all there is to see
+            return fields;
+        }
+        if (node.isConstant()) {
+            fields.add("const");
+        }
         fields.add(escapeDot(node.shape().toString()));
         if (node.size() <= MAX_ELEMENTS_SHOWN) {
             fields.add("data " + escapeDot(oneLine(node.value())));
@@ -253,8 +261,10 @@ public final class GraphExport {
      * argument order. Every node gets a number {@code [n]}; a node used more than once is printed in
      * full the first time and afterwards only referred to, as {@code [n] name (see above)}.
      *
-     * <p>Each line shows the name (if any), the shape, the op that made it (or {@code leaf}), and for
-     * tensors of at most {@value #MAX_ELEMENTS_SHOWN} elements the value and, if it has one, the gradient.
+     * <p>Each line shows the name (if any), the shape, the op that made it (or {@code leaf}, or
+     * {@code const} for a {@link Variable#constant constant}), and for tensors of at most
+     * {@value #MAX_ELEMENTS_SHOWN} elements the value and, if it has one, the gradient. A scalar constant is
+     * just its value: {@code const 2.0}.
      *
      * @param output the variable whose history to print
      * @return the tree, one node per line, ending with a newline
@@ -287,14 +297,20 @@ public final class GraphExport {
         return text.toString();
     }
 
-    /** {@code z () = Add, value 2.3, grad 1.0} or {@code w (3,) leaf, value [..], grad [..]}. */
+    /**
+     * {@code z () = Add, value 2.3, grad 1.0}, {@code w (3,) leaf, value [..], grad [..]}, or for constants
+     * {@code const 2.0} and {@code (3,) const, value [..]}.
+     */
     private static String describe(Variable node) {
         StringBuilder text = new StringBuilder();
         if (node.name() != null) {
             text.append(node.name()).append(' ');
         }
+        if (node.isConstant() && node.rank() == 0) {
+            return text.append(node.constantLabel()).toString();
+        }
         text.append(node.shape());
-        text.append(node.isLeaf() ? " leaf" : " = " + node.function());
+        text.append(node.isConstant() ? " const" : node.isLeaf() ? " leaf" : " = " + node.function());
         if (node.size() <= MAX_ELEMENTS_SHOWN) {
             text.append(", value ").append(oneLine(node.value()));
             if (node.grad() != null) {

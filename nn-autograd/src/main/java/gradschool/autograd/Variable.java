@@ -80,6 +80,7 @@ public class Variable {
     private Variable grad;
     private String name;
     private boolean retainsGrad;
+    private boolean constant;
 
     /**
      * Makes a leaf: for subclasses such as {@code gradschool.nn.Parameter}.
@@ -120,6 +121,31 @@ public class Variable {
      */
     public static Variable of(double value) {
         return of(Tensor.of(value));
+    }
+
+    /**
+     * Returns a constant: a leaf that does not require a gradient and prints as its value rather than as
+     * a {@code leaf} — {@code const 2.0} for a scalar, {@code const (3,)} otherwise. The scalar forms of
+     * the ops ({@code x.mul(2.0)}, {@code x.add(1.0)}, …) wrap their number with it, so a graph shows
+     * {@code Mul(x, const 2.0)}. Use {@link #of(Tensor)} for data (inputs, targets).
+     *
+     * @param value the value
+     * @return a new constant leaf
+     */
+    public static Variable constant(Tensor value) {
+        Variable c = new Variable(value, null, false);
+        c.constant = true;
+        return c;
+    }
+
+    /**
+     * Returns a scalar constant, which prints as {@code const 2.0} (see {@link #constant(Tensor)}).
+     *
+     * @param value the value
+     * @return a new constant leaf of shape {@code ()}
+     */
+    public static Variable constant(double value) {
+        return constant(Tensor.of(value));
     }
 
     /**
@@ -225,6 +251,16 @@ public class Variable {
      */
     public boolean isLeaf() {
         return function == null;
+    }
+
+    /**
+     * Tells whether this variable is a constant made with {@link #constant(Tensor)} — such as the
+     * {@code 2.0} of {@code x.mul(2.0)} — rather than a leaf you made or a result of an op.
+     *
+     * @return true for a constant
+     */
+    public boolean isConstant() {
+        return constant;
     }
 
     /**
@@ -419,7 +455,7 @@ public class Variable {
      * @return the sum
      */
     public Variable add(double c) {
-        return add(of(c));
+        return add(constant(c));
     }
 
     /**
@@ -439,7 +475,7 @@ public class Variable {
      * @return the difference
      */
     public Variable sub(double c) {
-        return sub(of(c));
+        return sub(constant(c));
     }
 
     /**
@@ -449,7 +485,7 @@ public class Variable {
      * @return the difference
      */
     public Variable rsub(double c) {
-        return of(c).sub(this);
+        return constant(c).sub(this);
     }
 
     /**
@@ -469,7 +505,7 @@ public class Variable {
      * @return the product
      */
     public Variable mul(double c) {
-        return mul(of(c));
+        return mul(constant(c));
     }
 
     /**
@@ -489,7 +525,7 @@ public class Variable {
      * @return the quotient
      */
     public Variable div(double c) {
-        return div(of(c));
+        return div(constant(c));
     }
 
     /**
@@ -499,7 +535,7 @@ public class Variable {
      * @return the quotient
      */
     public Variable rdiv(double c) {
-        return of(c).div(this);
+        return constant(c).div(this);
     }
 
     /**
@@ -639,7 +675,7 @@ public class Variable {
      * @return the maximum
      */
     public Variable maximum(double c) {
-        return maximum(of(c));
+        return maximum(constant(c));
     }
 
     /**
@@ -659,7 +695,7 @@ public class Variable {
      * @return the minimum
      */
     public Variable minimum(double c) {
-        return minimum(of(c));
+        return minimum(constant(c));
     }
 
     /**
@@ -1149,7 +1185,8 @@ public class Variable {
      * state, and the value when small, e.g.
      * {@code Variable W1 (3, 3) = leaf, requires grad, grad (3, 3)} or
      * {@code Variable (1, 2) = Relu(Add), grad none, value [[5.4552 6.4972]]}. A value of up to ten
-     * elements is shown on one line.
+     * elements is shown on one line. A {@link #constant} shows as its value, {@code Variable () = const 2.0},
+     * and so it appears among an op's inputs: {@code Variable () = Mul(x, const 2.0), ...}.
      *
      * @return the text
      */
@@ -1157,7 +1194,9 @@ public class Variable {
     public String toString() {
         StringBuilder text = new StringBuilder(describeBriefly());
         text.append(" = ");
-        if (function == null) {
+        if (constant) {
+            text.append(rank() == 0 ? constantLabel() : "const");
+        } else if (function == null) {
             text.append("leaf").append(requiresGrad ? ", requires grad" : "");
         } else {
             text.append(function).append('(');
@@ -1170,7 +1209,7 @@ public class Variable {
         if (requiresGrad) {
             text.append(", grad ").append(grad == null ? "none" : grad.shape().toString());
         }
-        if (size() <= SMALL) {
+        if (size() <= SMALL && !(constant && rank() == 0)) { // a scalar constant already shows its value
             // On one line, as the seed notebooks' printouts look, so a debugger's tooltip does not wrap:
             // [[1. 2.]\n [3. 4.]] becomes [[1. 2.] [3. 4.]].
             text.append(", value ").append(value.toString().replaceAll("\\s*\\n\\s*", " "));
@@ -1183,11 +1222,22 @@ public class Variable {
         return "Variable " + (name != null ? name + " " : "") + shape();
     }
 
-    /** The name, or the op that made it, or "leaf" — a short label for lists of inputs. */
+    /**
+     * The name, or the op that made it, or the constant ({@code const 2.0}, {@code const (3,)}), or
+     * {@code leaf(3,)} — a short label for lists of inputs.
+     */
     String label() {
         if (name != null) {
             return name;
         }
+        if (constant) {
+            return constantLabel();
+        }
         return function == null ? "leaf" + shape() : function.name();
+    }
+
+    /** {@code const 2.0} for a scalar constant (its value), {@code const (3,)} for a larger one (its shape). */
+    String constantLabel() {
+        return "const " + (rank() == 0 ? value.toString() : shape().toString());
     }
 }

@@ -214,7 +214,8 @@ class AutogradTest {
 
         Variable z = Variable.requiringGrad(2.0);
         z.mul(z).backwardCreatingGraph(Tensor.of(1.0));
-        assertThat(z.gradVariable().creationSite().className()).isEqualTo(AutogradTest.class.getName());
+        assertThat(z.gradVariable().creationSite()).isNotNull(); // a graph: its site is recorded
+        // (which line it names, from user code, is in gradschool.studentcode.CreationSiteInUserCodeTest)
     }
 
     @Test

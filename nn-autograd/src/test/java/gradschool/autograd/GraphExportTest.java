@@ -69,6 +69,33 @@ class GraphExportTest {
     }
 
     @Test
+    void aScalarConstantIsDrawnAsItsValueAndALargerOneAsConst() {
+        Variable x = Variable.requiringGrad(3.0).named("x");
+        Variable scaled = x.mul(2.0).named("y");                    // the 2.0 is wrapped as a constant
+        Variable shifted = scaled.add(Variable.constant(Tensor.of(new double[] {1, 2, 3}))).named("z");
+
+        assertThat(GraphExport.toText(shifted)).isEqualTo(""
+                + "[0] z (3,) = Add, value [7. 8. 9.]\n"
+                + "├── [1] y () = Mul, value 6.0\n"
+                + "│   ├── [2] x () leaf, value 3.0\n"
+                + "│   └── [3] const 2.0\n"
+                + "└── [4] (3,) const, value [1. 2. 3.]\n");
+        String dot = GraphExport.toDot(shifted);
+        assertThat(dot).contains("v1 [shape=record, label=\"{const 2.0}\"];",
+                "v3 [shape=record, label=\"{const | (3,) | data [1. 2. 3.]}\"];");
+    }
+
+    @Test
+    void aNamedConstantKeepsItsName() {
+        Variable x = Variable.requiringGrad(3.0).named("x");
+        Variable half = Variable.constant(0.5).named("half");
+        Variable y = x.mul(half).add(half).named("y");
+
+        assertThat(GraphExport.toText(y)).contains("[3] half const 0.5\n", "[3] half (see above)\n");
+        assertThat(GraphExport.toDot(y)).contains("label=\"{half | const 0.5}\"");
+    }
+
+    @Test
     void largeTensorsShowOnlyTheirShapeAndSpecialCharactersAreEscaped() {
         Variable big = Variable.requiringGrad(Tensor.zeros(3, 3)).named("W{1}|<in>");
         String dot = GraphExport.toDot(big.sum());

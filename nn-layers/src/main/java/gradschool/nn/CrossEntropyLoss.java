@@ -1,7 +1,6 @@
 package gradschool.nn;
 
 import gradschool.autograd.Variable;
-import gradschool.core.Tensor;
 
 /**
  * Cross-entropy for classification from raw scores (logits): log-softmax, then {@link NLLLoss}.
@@ -27,6 +26,11 @@ import gradschool.core.Tensor;
  *
  * <p>Derivative: {@code dl_i/dx[i, c] = softmax(x_i)[c] - q[i, c]} — predicted probability minus
  * target probability (divided by {@code N} for the mean). Each row of the gradient sums to zero.
+ *
+ * <p>The true class's log-probability is selected, not picked out by multiplying with a one-hot mask
+ * (see {@link NLLLoss}): a logit of {@code -∞} for a wrong class (a class ruled out) gives a finite
+ * loss and a zero gradient there, as in PyTorch, instead of NaN. (With label smoothing such a class
+ * gets probability {@code ε/C > 0} in the target, so the loss is then {@code +∞}, as the formula says.)
  *
  * <p>Input rules: logits have shape {@code (N, C)}; target has shape {@code (N,)} and holds class
  * indices stored as doubles, each a whole number in {@code 0..C-1}. {@link Reduction#NONE} returns
@@ -90,13 +94,17 @@ public class CrossEntropyLoss extends Loss {
      */
     @Override
     protected Variable unreduced(Variable prediction, Variable target) {
-        Tensor oneHot = NLLLoss.classTargetsAsOneHot(name(), prediction, target);
-        int classes = prediction.shape().dim(1);
-        Tensor targetDistribution = labelSmoothing == 0.0
-                ? oneHot
-                : oneHot.mul(1.0 - labelSmoothing).add(labelSmoothing / classes);
+        int[] targetClasses = NLLLoss.classIndices(name(), prediction, target);
         Variable logProbabilities = prediction.logSoftmax(1);
-        return NLLLoss.negativeLogLikelihood(logProbabilities, targetDistribution);
+        Variable targetTerm = NLLLoss.atTargetClasses(logProbabilities, targetClasses).neg();   // -logP[i, y_i]
+        if (labelSmoothing == 0.0) {
+            return targetTerm;
+        }
+        // -Σ_c q[i, c]·logP[i, c] with q = (1 - ε)·onehot + ε/C, written without multiplying by the
+        // one-hot mask (0·(-∞) would be NaN): (1 - ε)·(-logP[i, y_i]) + (ε/C)·(-Σ_c logP[i, c]).
+        int classes = prediction.shape().dim(1);
+        Variable uniformTerm = logProbabilities.sum(1, false).neg();
+        return targetTerm.mul(1.0 - labelSmoothing).add(uniformTerm.mul(labelSmoothing / classes));
     }
 
     /**

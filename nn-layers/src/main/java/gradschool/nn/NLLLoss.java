@@ -16,16 +16,17 @@ import gradschool.data.OneHot;
  * {@link Reduction} (default {@link Reduction#MEAN}: {@code L = (1/N) Σ_i l_i}). The input is
  * log-probabilities, usually from {@code logits.logSoftmax(1)}; {@link CrossEntropyLoss} does both steps.
  *
- * <p>How it picks {@code logP[i, y_i]}: it multiplies by a one-hot mask {@code M} (a plain tensor,
- * {@code M[i, c] = 1} if {@code c = y_i}, else 0, made by {@link OneHot#encode}) and sums each row:
- * {@code l_i = -Σ_c M[i, c]·logP[i, c]}. We chose the mask over {@link Variable#indexSelect} on the
- * flattened input (rows {@code i·C + y_i}) because the mask is the one-hot target a student already
- * knows, the derivative can be read off it, and the same code takes a soft target distribution (see
- * {@link CrossEntropyLoss}'s label smoothing). It costs {@code N·C} multiplications instead of
- * {@code N}, which is nothing next to the layer that made the scores.
+ * <p>How it picks {@code logP[i, y_i]}: it selects those entries, one per row — the flattened input's
+ * elements {@code i·C + y_i}, by {@link Variable#indexSelect} — rather than multiplying by a one-hot
+ * mask {@code M} and summing each row. The mask is how the formula is often written
+ * ({@code l_i = -Σ_c M[i, c]·logP[i, c]}), but it goes wrong on a log-probability of {@code -∞} (a class
+ * the model rules out): {@code 0·(-∞)} is NaN in floating point, so one impossible wrong class would
+ * make the whole loss NaN. Selecting never touches the other entries, so the loss stays finite, as
+ * PyTorch's does. It also costs {@code N} reads instead of {@code N·C} multiplications.
  *
- * <p>Derivative: {@code dl_i/dlogP[i, c] = -M[i, c]}: {@code -1} (divided by {@code N} for the mean)
- * at the true class, 0 elsewhere.
+ * <p>Derivative: {@code dl_i/dlogP[i, c] = -1} (divided by {@code N} for the mean) at the true class
+ * {@code c = y_i}, 0 elsewhere — the selection's backward writes each row's gradient into the entry it
+ * was taken from and leaves zeros (not NaN, even next to {@code -∞}) everywhere else.
  *
  * <p>Input rules: prediction has shape {@code (N, C)}; target has shape {@code (N,)} and holds class
  * indices stored as doubles, each a whole number in {@code 0..C-1}. {@link Reduction#NONE} returns
@@ -51,7 +52,7 @@ public class NLLLoss extends Loss {
     }
 
     /**
-     * Returns {@code -logP[i, y_i]} for each sample.
+     * Returns {@code -logP[i, y_i]} for each sample, selected (not masked: see the class comment).
      *
      * @param prediction log-probabilities, shape {@code (N, C)}
      * @param target class indices, shape {@code (N,)}
@@ -61,20 +62,28 @@ public class NLLLoss extends Loss {
      */
     @Override
     protected Variable unreduced(Variable prediction, Variable target) {
-        Tensor oneHot = classTargetsAsOneHot(name(), prediction, target);
-        return negativeLogLikelihood(prediction, oneHot);
+        int[] classes = classIndices(name(), prediction, target);
+        return atTargetClasses(prediction, classes).neg();
     }
 
     /**
-     * Returns {@code -Σ_c Q[i, c]·logP[i, c]} for each row: the cross-entropy between a target
-     * distribution {@code Q} (a one-hot mask, or a smoothed one) and the model's log-probabilities.
+     * Returns {@code x[i, y_i]} for each row {@code i}: the entry of each row at its target class.
      *
-     * @param logProbabilities shape {@code (N, C)}
-     * @param targetDistribution shape {@code (N, C)}, data (not differentiated)
+     * <p>It flattens {@code x} and selects the elements {@code i·C + y_i} ({@link Variable#indexSelect}).
+     * Derivative: {@code dL/dx[i, c] = g_i} where {@code c = y_i} and 0 elsewhere, so an entry that is
+     * not selected gets a zero gradient even if it is {@code ±∞} or NaN.
+     *
+     * @param scores shape {@code (N, C)}
+     * @param targetClasses {@code N} class indices, each in {@code 0..C-1} (checked by {@link #classIndices})
      * @return shape {@code (N,)}
      */
-    static Variable negativeLogLikelihood(Variable logProbabilities, Tensor targetDistribution) {
-        return logProbabilities.mul(Variable.of(targetDistribution)).sum(1, false).neg();
+    static Variable atTargetClasses(Variable scores, int[] targetClasses) {
+        int classes = scores.shape().dim(1);
+        int[] flatPositions = new int[targetClasses.length];
+        for (int i = 0; i < targetClasses.length; i++) {
+            flatPositions[i] = i * classes + targetClasses[i];   // row i, column y_i of an (N, C) matrix
+        }
+        return scores.flatten().indexSelect(flatPositions);
     }
 
     /**
@@ -88,6 +97,21 @@ public class NLLLoss extends Loss {
      *     number in {@code 0..C-1}
      */
     static Tensor classTargetsAsOneHot(String loss, Variable prediction, Variable target) {
+        classIndices(loss, prediction, target);
+        return OneHot.encode(target.value(), prediction.shape().dim(1));
+    }
+
+    /**
+     * Checks a batch of scores and class indices and returns the indices as integers.
+     *
+     * @param loss the loss's name, for messages
+     * @param prediction scores or log-probabilities, shape {@code (N, C)}
+     * @param target class indices stored as doubles, shape {@code (N,)}
+     * @return the {@code N} class indices
+     * @throws IllegalArgumentException if the shapes do not fit or a class index is not a whole
+     *     number in {@code 0..C-1}
+     */
+    static int[] classIndices(String loss, Variable prediction, Variable target) {
         if (prediction.rank() != 2 || prediction.shape().dim(1) < 1) {
             throw new IllegalArgumentException(loss + ": prediction must have shape (N, C) — one row of C >= 1 "
                     + "class scores per sample — but has shape " + prediction.shape());
@@ -100,6 +124,7 @@ public class NLLLoss extends Loss {
                     + target.shape());
         }
         double[] labels = target.value().toDoubleArray();
+        int[] indices = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
             double label = labels[i];
             if (label != Math.rint(label) || label < 0 || label >= classes) {
@@ -107,7 +132,8 @@ public class NLLLoss extends Loss {
                         + "class indices must be whole numbers in 0.." + (classes - 1) + " because the prediction "
                         + "has shape " + prediction.shape() + " (C = " + classes + " classes)");
             }
+            indices[i] = (int) label;
         }
-        return OneHot.encode(target.value(), classes);
+        return indices;
     }
 }

@@ -1,6 +1,5 @@
 package gradschool.nn;
 
-import gradschool.autograd.CreationSite;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
@@ -14,10 +13,6 @@ import gradschool.core.Tensor;
  * }</pre>
  */
 public class Parameter extends Variable {
-
-    static {
-        CreationSite.registerLibrary(Parameter.class); // frames in nn-layers are library frames too
-    }
 
     /**
      * Makes a parameter holding {@code value} (not copied: the optimizer updates this tensor in place).

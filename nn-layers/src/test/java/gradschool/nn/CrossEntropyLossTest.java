@@ -53,6 +53,26 @@ class CrossEntropyLossTest {
     }
 
     @Test
+    void aLogitOfMinusInfinityInAWrongClassIsAClassRuledOut() {
+        Variable logits = Variable.requiringGrad(Tensor.of(new double[][] {{2, Double.NEGATIVE_INFINITY, 1, 0}}));
+        Variable loss = new CrossEntropyLoss().forward(logits, Tensor.of(new double[] {0}));
+
+        // the same as over the three finite logits [2, 1, 0]: -2 + ln(e² + e + 1)
+        assertThat(loss.item()).isCloseTo(0.40760596444438013, within(1e-12));
+        loss.backward();
+        assertTensor(logits.grad(), shape(1, 4), SOFTMAX[0] - 1, 0, SOFTMAX[1], SOFTMAX[2]);
+    }
+
+    @Test
+    void withLabelSmoothingAClassRuledOutMakesTheLossInfiniteNotNaN() {
+        // the smoothed target gives that class probability ε/C > 0, and -ε/C·log 0 = +∞
+        Variable logits = Variable.requiringGrad(Tensor.of(new double[][] {{2, Double.NEGATIVE_INFINITY, 1}}));
+        Variable loss = new CrossEntropyLoss(Reduction.MEAN, 0.1).forward(logits, Tensor.of(new double[] {0}));
+
+        assertThat(loss.item()).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void labelSmoothingMixesInTheUniformDistribution() {
         Variable logits = Variable.requiringGrad(Tensor.of(new double[][] {{2, 1, 0}}));
         Variable loss = new CrossEntropyLoss(Reduction.MEAN, 0.1).forward(logits, Tensor.of(new double[] {0}));

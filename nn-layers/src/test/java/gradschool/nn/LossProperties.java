@@ -7,8 +7,10 @@ import gradschool.autograd.GradCheck;
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -127,6 +129,65 @@ class LossProperties {
         ce.backward(seedGradient);
         nll.backward(seedGradient);
         assertThat(viaCrossEntropy.grad().allClose(viaNll.grad(), 0, 1e-12)).isTrue();
+    }
+
+    /**
+     * A class ruled out — a log-probability (NLL) or logit (cross-entropy) of {@code -∞} in a wrong class —
+     * leaves the loss finite and equal to the loss over the finite entries only (each row without its
+     * {@code -∞} columns), and its gradient finite: the same gradient at the finite entries, 0 at the
+     * {@code -∞} ones. (A one-hot mask would make it NaN: {@code 0·(-∞)}.)
+     */
+    @Property(tries = 60, seed = "20261201")
+    void aMinusInfinityInAWrongClassGivesTheLossOfTheFiniteEntries(
+            @ForAll boolean crossEntropy, @ForAll Reduction reduction,
+            @ForAll @IntRange(min = 1, max = 4) int samples, @ForAll @IntRange(min = 2, max = 5) int classes,
+            @ForAll long seed) {
+        Random random = new Random(seed);
+        Tensor finite = Tensor.randn(random, samples, classes).mul(3);
+        double[][] scores = (crossEntropy ? finite : finite.logSoftmax(1)).to2DArray();
+        double[] target = new double[samples];
+        boolean[][] ruledOut = new boolean[samples][classes];
+        for (int i = 0; i < samples; i++) {
+            int y = random.nextInt(classes);
+            target[i] = y;
+            for (int c = 0; c < classes; c++) {
+                // every wrong class of row 0 (so there is at least one), about half of them elsewhere
+                ruledOut[i][c] = c != y && (i == 0 || random.nextBoolean());
+                if (ruledOut[i][c]) {
+                    scores[i][c] = Double.NEGATIVE_INFINITY;
+                }
+            }
+        }
+        Function<Reduction, Loss> make = r -> crossEntropy ? new CrossEntropyLoss(r) : new NLLLoss(r);
+
+        Variable x = Variable.requiringGrad(Tensor.of(scores));
+        Variable perSample = make.apply(Reduction.NONE).forward(x, Tensor.of(target));
+        Variable loss = make.apply(reduction).forward(x, Tensor.of(target));
+        loss.backward(Tensor.ones(loss.shape()));
+
+        // The expected values: each row on its own, without its -∞ columns.
+        double[][] expectedGradient = new double[samples][classes];
+        double scale = reduction == Reduction.MEAN ? 1.0 / samples : 1.0;
+        for (int i = 0; i < samples; i++) {
+            boolean[] out = ruledOut[i];
+            double[] all = scores[i];
+            int[] kept = IntStream.range(0, classes).filter(c -> !out[c]).toArray();
+            double[] row = Arrays.stream(kept).mapToDouble(c -> all[c]).toArray();
+            int keptTarget = Arrays.binarySearch(kept, (int) target[i]);
+            Variable alone = Variable.requiringGrad(Tensor.of(new double[][] {row}));
+            Variable rowLoss = make.apply(Reduction.SUM).forward(alone, Tensor.of(new double[] {keptTarget}));
+            rowLoss.backward();
+            assertThat(perSample.value().get(i)).as("loss of row %d", i).isCloseTo(rowLoss.item(), within(1e-12));
+            for (int k = 0; k < kept.length; k++) {
+                expectedGradient[i][kept[k]] = alone.grad().get(0, k) * scale;
+            }
+        }
+        assertThat(Arrays.stream(loss.value().toDoubleArray()).allMatch(Double::isFinite))
+                .as("the loss %s is finite", loss.value()).isTrue();
+        assertThat(Arrays.stream(x.grad().toDoubleArray()).allMatch(Double::isFinite))
+                .as("the gradient %s is finite", x.grad()).isTrue();
+        assertThat(x.grad().allClose(Tensor.of(expectedGradient), 0, 1e-12))
+                .as("gradient %s, expected %s", x.grad(), Tensor.of(expectedGradient)).isTrue();
     }
 
     @Property(tries = 50)

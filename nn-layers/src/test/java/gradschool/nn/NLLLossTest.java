@@ -28,6 +28,17 @@ class NLLLossTest {
     }
 
     @Test
+    void minusInfinityInAWrongClassGivesAFiniteLossAndAZeroGradientThere() {
+        double ruledOut = Double.NEGATIVE_INFINITY;                  // log 0: the model rules the class out
+        Variable logP = Variable.requiringGrad(Tensor.of(new double[][] {{-0.5, ruledOut, -2.0}, {ruledOut, -0.1, ruledOut}}));
+        Variable loss = new NLLLoss().forward(logP, classes);
+
+        assertThat(loss.item()).isCloseTo(0.3, within(1e-12));       // as without the -∞: (0.5 + 0.1) / 2
+        loss.backward();
+        assertTensor(logP.grad(), shape(2, 3), -0.5, 0, 0, 0, -0.5, 0);
+    }
+
+    @Test
     void sumAndNoneReductions() {
         assertThat(new NLLLoss(Reduction.SUM).forward(Variable.of(logProbabilities), classes).item())
                 .isCloseTo(0.6, within(1e-12));

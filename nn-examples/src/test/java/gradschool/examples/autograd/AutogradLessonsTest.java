@@ -46,6 +46,7 @@ class AutogradLessonsTest {
                 .contains("Variable y () = Add(Add, Mul), grad none, value -20.0")
                 .contains("[0] y () = Add, value -20.0\n")
                 .contains("[7] x () leaf, value -4.0, grad 46.0\n")
+                .contains("[8] const 2.0\n")                     // the 2 of 2x: a constant, shown by its value
                 .contains("[4] z (see above)");
         Path dot = output.resolve(Micrograd.DOT_FILE);
         assertThat(dot).exists();
