@@ -53,7 +53,7 @@ public class Dropout extends Layer {
         }
         double keep = 1.0 - p;
         Tensor mask = Tensor.rand(random, input.shape().toArray()).lt(keep).div(keep);
-        return input.mul(Variable.of(mask));
+        return input.mul(Variable.constant(mask));
     }
 
     @Override

@@ -91,10 +91,13 @@ public class HingeLoss extends Loss {
     @Override
     protected Variable unreduced(Variable prediction, Variable target) {
         Tensor oneHot = NLLLoss.classTargetsAsOneHot(name(), prediction, target);
+        int[] targetClasses = NLLLoss.classIndices(name(), prediction, target);
+        int samples = prediction.shape().dim(0);
         int classes = prediction.shape().dim(1);
-        Variable rightScore = prediction.mul(Variable.of(oneHot)).sum(1, true);   // x[i, y_i], shape (N, 1)
+        // x[i, y_i], shape (N, 1): selected, not masked, so a -inf score elsewhere cannot make 0·(-inf) = NaN
+        Variable rightScore = NLLLoss.atTargetClasses(prediction, targetClasses).reshape(samples, 1);
         Variable shortfall = prediction.sub(rightScore).add(margin).relu();      // max(0, z_ij); relu'(0) = 0
-        Variable wrongClasses = Variable.of(oneHot.neg().add(1.0));                // 1 where j ≠ y_i
+        Variable wrongClasses = Variable.constant(oneHot.neg().add(1.0));                // 1 where j ≠ y_i
         return shortfall.mul(wrongClasses).sum(1, false).div(classes);
     }
 

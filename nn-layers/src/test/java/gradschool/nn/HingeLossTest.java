@@ -26,6 +26,18 @@ class HingeLossTest {
     }
 
     @Test
+    void aScoreOfMinusInfinityInAWrongClassCostsNothingAndGivesNoNaN() {
+        // A wrong class ruled out with -inf: its margin is met by infinitely much, so the loss is that of
+        // the finite classes alone (torch.nn.MultiMarginLoss gives the same finite value).
+        double inf = Double.NEGATIVE_INFINITY;
+        Variable scores = Variable.requiringGrad(Tensor.of(new double[][] {{3.0, inf, 2.5}}));
+        Variable loss = new HingeLoss(Reduction.NONE).forward(scores, Tensor.of(new double[] {0}));
+        assertTensor(loss.value(), shape(1), 0.5 / 3);   // z = 1 - 3 + 2.5 = 0.5 for class 2 only
+        loss.sum().backward();
+        assertTensor(scores.grad(), shape(1, 3), -1.0 / 3, 0, 1.0 / 3);
+    }
+
+    @Test
     void meanOverSamplesByDefault() {
         Variable scores = Variable.of(Tensor.of(new double[][] {{3.0, 2.5, 0.5}, {0.1, 0.2, 0.3}}));
         assertThat(new HingeLoss().forward(scores, Tensor.of(new double[] {0, 2})).item())

@@ -22,7 +22,7 @@ public final class Abs extends Function {
 
     @Override
     protected Variable[] backward(Variable gradOutput) {
-        return grads(gradOutput.mul(Variable.of(sign)));
+        return grads(gradOutput.mul(Variable.constant(sign)));
     }
 
     @Override

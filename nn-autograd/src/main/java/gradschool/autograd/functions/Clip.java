@@ -36,7 +36,7 @@ public final class Clip extends Function {
 
     @Override
     protected Variable[] backward(Variable gradOutput) {
-        return grads(gradOutput.mul(Variable.of(inside)));
+        return grads(gradOutput.mul(Variable.constant(inside)));
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class LeakyRelu extends Function {
 
     @Override
     protected Variable[] backward(Variable gradOutput) {
-        return grads(gradOutput.mul(Variable.of(slopes)));
+        return grads(gradOutput.mul(Variable.constant(slopes)));
     }
 
     @Override

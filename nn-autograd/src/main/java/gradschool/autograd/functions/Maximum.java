@@ -23,7 +23,7 @@ public final class Maximum extends Function {
 
     @Override
     protected Variable[] backward(Variable gradOutput) {
-        return grads(gradOutput.mul(Variable.of(weightA)), gradOutput.mul(Variable.of(weightA.neg().add(1.0))));
+        return grads(gradOutput.mul(Variable.constant(weightA)), gradOutput.mul(Variable.constant(weightA.neg().add(1.0))));
     }
 
     @Override

@@ -27,8 +27,8 @@ public final class Pow extends Function {
         Variable gradB = null;
         if (needsGrad(1)) {
             Tensor zeroBase = a.value().eq(0.0);
-            Variable safeLog = Variable.where(zeroBase, Variable.of(0.0), a).log();
-            gradB = Variable.where(zeroBase, Variable.of(0.0), gradOutput.mul(output()).mul(safeLog));
+            Variable safeLog = Variable.where(zeroBase, Variable.constant(0.0), a).log();
+            gradB = Variable.where(zeroBase, Variable.constant(0.0), gradOutput.mul(output()).mul(safeLog));
         }
         return grads(gradA, gradB);
     }

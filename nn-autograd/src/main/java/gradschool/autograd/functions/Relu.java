@@ -23,7 +23,7 @@ public final class Relu extends Function {
 
     @Override
     protected Variable[] backward(Variable gradOutput) {
-        return grads(gradOutput.mul(Variable.of(positive)));
+        return grads(gradOutput.mul(Variable.constant(positive)));
     }
 
     @Override

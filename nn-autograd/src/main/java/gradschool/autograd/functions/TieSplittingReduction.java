@@ -29,6 +29,6 @@ abstract class TieSplittingReduction extends AxisReduction {
 
     @Override
     protected final Variable[] backward(Variable gradOutput) {
-        return grads(expandBack(gradOutput).mul(Variable.of(weights)));
+        return grads(expandBack(gradOutput).mul(Variable.constant(weights)));
     }
 }

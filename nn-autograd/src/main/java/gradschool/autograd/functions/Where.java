@@ -32,7 +32,7 @@ public final class Where extends Function {
 
     @Override
     protected Variable[] backward(Variable gradOutput) {
-        Variable maskA = Variable.of(chooseA);
+        Variable maskA = Variable.constant(chooseA);
         return grads(needsGrad(0) ? gradOutput.mul(maskA) : null,
                 needsGrad(1) ? gradOutput.mul(maskA.rsub(1.0)) : null);
     }
