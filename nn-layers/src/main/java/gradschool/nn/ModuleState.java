@@ -19,7 +19,9 @@ import java.util.Map;
  *
  * <p>The file holds one float64 array per parameter, named by its dotted path
  * ({@link Module#namedParameters()}). Saving is atomic: the archive is written to a temporary file
- * beside the target and then moved into place, so a crash never leaves a half-written model.
+ * beside the target and then moved into place, so a crash never leaves a half-written model; the
+ * next save of the same file removes a temporary file that a killed save left behind. A replaced
+ * file keeps its permissions, and a symbolic link stays a link whose target gets the new content.
  * Loading checks every name and shape first and, if anything differs, throws an exception listing
  * all the differences without changing the module.
  */
