@@ -61,7 +61,8 @@ final class DataFiles {
             return new BufferedInputStream(in, BUFFER_SIZE);
         } catch (IOException e) {
             raw.close();
-            throw MalformedDataException.atByte(file, 0, "corrupt gzip header (" + e.getMessage() + ")", e);
+            String why = e.getMessage() != null ? e.getMessage() : "it ends early: " + e.getClass().getSimpleName();
+            throw MalformedDataException.atByte(file, 0, "corrupt gzip header (" + why + ")", e);
         }
     }
 

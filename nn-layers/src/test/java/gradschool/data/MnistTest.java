@@ -193,6 +193,15 @@ class MnistTest {
     }
 
     @Test
+    void aGzipFileCutInsideItsHeaderSaysSoInsteadOfNull() throws IOException {
+        Path file = write(dir, "labels.gz", new byte[] {0x1f, (byte) 0x8b, 8});
+
+        assertThatThrownBy(() -> Mnist.readLabels(file))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessage(file + ", byte 0: corrupt gzip header (it ends early: EOFException)");
+    }
+
+    @Test
     void extraBytesAfterTheDeclaredDataAreAnError() throws IOException {
         byte[] labels = idxLabels(Mnist.LABEL_MAGIC, 2, new byte[] {1, 2, 3});
         Path plain = write(dir, "labels", labels);

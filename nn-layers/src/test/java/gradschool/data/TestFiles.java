@@ -1,7 +1,6 @@
 package gradschool.data;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Method;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -82,31 +81,14 @@ final class TestFiles {
      * it ran (HotSpot's per-thread counter), and returns what it threw, or null.
      */
     static Throwable catchAllocating(ThrowingCall call, long[] allocated, int slot) {
-        long before = currentThreadAllocatedBytes();
+        long before = Allocations.currentThread();
         Throwable thrown = null;
         try {
             call.run();
         } catch (Throwable t) {
             thrown = t;
         }
-        allocated[slot] = currentThreadAllocatedBytes() - before;
+        allocated[slot] = Allocations.currentThread() - before;
         return thrown;
-    }
-
-    /**
-     * Returns {@code com.sun.management.ThreadMXBean.getCurrentThreadAllocatedBytes()}, called by
-     * reflection: the test code is compiled inside the module gradschool.nn, which does not read
-     * jdk.management; at run time the tests are on the class path, where it is visible.
-     */
-    private static long currentThreadAllocatedBytes() {
-        try {
-            Object threads = Class.forName("java.lang.management.ManagementFactory")
-                    .getMethod("getThreadMXBean").invoke(null);
-            Method allocated = Class.forName("com.sun.management.ThreadMXBean")
-                    .getMethod("getCurrentThreadAllocatedBytes");
-            return (long) allocated.invoke(threads);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("this test needs HotSpot's per-thread allocation counter", e);
-        }
     }
 }
