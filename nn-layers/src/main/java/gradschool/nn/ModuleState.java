@@ -49,7 +49,9 @@ public final class ModuleState {
      *
      * @param module the module to fill
      * @param file the file to read
-     * @throws IOException if the file cannot be read or is not a valid {@code .npz}
+     * @throws gradschool.core.NpyFormatException if the file is not a valid {@code .npz} of arrays
+     *     (corrupt, truncated, a member that fails its checksum...); the message starts with the file
+     * @throws IOException if the file cannot be read
      * @throws IllegalArgumentException listing every missing, unexpected or mis-shaped parameter;
      *     the module is then unchanged
      */
