@@ -99,6 +99,9 @@ final class AtomicFiles {
      */
     static void write(Path file, Content content) throws IOException {
         Path linked = followLinks(file.toAbsolutePath());
+        if (linked.getFileName() == null) {
+            throw new FileSystemException(file.toString(), null, "not a file name");
+        }
         // One spelling of the directory, so that IN_PROGRESS recognises this JVM's files however the
         // target was named ("runs/../runs/m.npz", a linked directory).
         Path target = linked.getParent().toRealPath().resolve(linked.getFileName());
@@ -109,8 +112,9 @@ final class AtomicFiles {
         boolean moved = false;
         try {
             for (int attempt = 0; channel == null; attempt++) {
-                temporary = target.resolveSibling(base + randomHex() + TEMPORARY_SUFFIX);
-                channel = createLocked(temporary, attempt);
+                Path candidate = target.resolveSibling(base + randomHex() + TEMPORARY_SUFFIX);
+                channel = createLocked(candidate, attempt);
+                temporary = channel != null ? candidate : null; // only a file we created and locked is ours
             }
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
             content.writeTo(out);

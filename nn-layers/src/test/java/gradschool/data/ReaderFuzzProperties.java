@@ -33,6 +33,8 @@ class ReaderFuzzProperties {
     private static final int COUNT = 3;
     private static final byte[] IMAGES = idxImages(Mnist.IMAGE_MAGIC, COUNT, 4, 5, countingPixels(COUNT, 4, 5));
     private static final byte[] LABELS = idxLabels(Mnist.LABEL_MAGIC, COUNT, new byte[] {7, 2, 1});
+    private static final byte[] GZIPPED_IMAGES = gzip(IMAGES);
+    private static final byte[] GZIPPED_LABELS = gzip(LABELS);
     private static final int[] IMAGE_HEADER_FIELDS = {0, 4, 8, 12};
     private static final int[] LABEL_HEADER_FIELDS = {0, 4};
 
@@ -186,11 +188,11 @@ class ReaderFuzzProperties {
             return gzip(mutations.mutateBytes(valid, headerFields));
         }
         mutations.note("(the gzip stream)");
-        return mutations.mutateBytes(gzip(valid));
+        return mutations.mutateBytes(encode(valid, true));
     }
 
     private static byte[] encode(byte[] valid, boolean gzipped) {
-        return gzipped ? gzip(valid) : valid;
+        return !gzipped ? valid : valid == IMAGES ? GZIPPED_IMAGES : GZIPPED_LABELS;
     }
 
     /**
