@@ -1,31 +1,23 @@
 package gradschool.core;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes NumPy's {@code .npy} files, so that arrays move between Python and Java.
@@ -127,7 +119,9 @@ public final class Npy {
      *
      * <p>The write is atomic: the bytes go to a temporary file in the same directory, which is then
      * renamed onto {@code file}. A reader never sees a half-written file, and if writing fails an
-     * existing {@code file} is left as it was.
+     * existing {@code file} is left as it was. A replaced file keeps its permissions; a symbolic link
+     * stays a link and the file it points to gets the new content; a temporary file left by a write
+     * that was killed is removed by the next write of the same file.
      *
      * @param file the file to create or replace
      * @param tensor the tensor; any layout (a transposed or sliced view is written in row-major order)
@@ -217,53 +211,12 @@ public final class Npy {
     }
 
     /**
-     * Writes a file atomically: into a fresh temporary file next to it, forced to disk, then renamed
-     * over the target ({@code ATOMIC_MOVE}, or a plain replacing move where the file system cannot
-     * rename atomically). On failure the temporary file is deleted and the target is untouched.
+     * Writes a file atomically, as {@link AtomicFiles#write} describes: through a temporary file in
+     * the same directory renamed over the target, which keeps its permissions and, if it is a
+     * symbolic link, stays one. On failure the target is untouched.
      */
     static void writeAtomically(Path file, StreamWriter writer) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temporary = createTemporarySibling(target);
-        boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), CHUNK_BYTES)) {
-                writer.writeTo(out);
-                out.flush();
-                channel.force(true); // the bytes reach the disk before the name points at them
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temporary);
-            }
-        }
-    }
-
-    /**
-     * Creates an empty file with an unused name like {@code .w.npy.3f9a….tmp} in the target's
-     * directory. (Not {@link Files#createTempFile}: that makes the file readable by its owner only,
-     * and the renamed result would keep those permissions.)
-     */
-    private static Path createTemporarySibling(Path target) throws IOException {
-        String name = target.getFileName().toString();
-        String base = "." + name.substring(0, Math.min(name.length(), 100)) + ".";
-        for (int attempt = 0; ; attempt++) {
-            Path candidate = target.resolveSibling(
-                    base + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-            try {
-                return Files.createFile(candidate);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
-        }
+        AtomicFiles.write(file, writer::writeTo);
     }
 
     // ---------------------------------------------------------------------------------------

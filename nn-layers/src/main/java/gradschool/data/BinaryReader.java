@@ -1,5 +1,6 @@
 package gradschool.data;
 
+import com.google.common.math.LongMath;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Reads a binary file (gzip-compressed or not) front to back, keeping count of the byte offset so
@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  *
  * <p>It never trusts a length read from the file: {@link #readRecords} reads in chunks of at most
  * {@value #CHUNK_SIZE} bytes, so a corrupt header that claims a billion records costs one chunk of
- * memory before the missing data is noticed, not a billion bytes.
+ * memory before the missing data is noticed, not a billion bytes. A caller can also compare a
+ * claimed length with {@link #maxSize()}, the most the file can hold, before reading at all.
  */
 final class BinaryReader implements Closeable {
 
@@ -24,11 +25,12 @@ final class BinaryReader implements Closeable {
 
     private final Path file;
     private final boolean gzip;
-    private final OptionalLong fileSize;
+    /** The size of the file on disk (compressed, for a gzip file). */
+    private final long fileSize;
     private final InputStream in;
     private long position;
 
-    private BinaryReader(Path file, boolean gzip, OptionalLong fileSize, InputStream in) {
+    private BinaryReader(Path file, boolean gzip, long fileSize, InputStream in) {
         this.file = file;
         this.gzip = gzip;
         this.fileSize = fileSize;
@@ -44,17 +46,36 @@ final class BinaryReader implements Closeable {
      */
     static BinaryReader open(Path file) throws IOException {
         boolean gzip = DataFiles.isGzip(file);
-        OptionalLong size = gzip ? OptionalLong.empty() : OptionalLong.of(Files.size(file));
+        long size = Files.size(file);
         return new BinaryReader(file, gzip, size, DataFiles.openBytes(file, gzip));
     }
 
     /**
-     * Returns the number of bytes the data holds, known up front only for an uncompressed file.
+     * Returns the most bytes the data can hold: the file size, or for a gzip file
+     * {@value DataFiles#MAX_DEFLATE_RATIO} times it (see {@link DataFiles#MAX_DEFLATE_RATIO}).
      *
-     * @return the file size, or empty for a gzip file (whose decompressed size is unknown until read)
+     * @return an upper bound on the (decompressed) length
      */
-    OptionalLong knownSize() {
+    long maxSize() {
+        return gzip ? LongMath.saturatedMultiply(fileSize, DataFiles.MAX_DEFLATE_RATIO) : fileSize;
+    }
+
+    /**
+     * Returns the size of the file on disk (compressed, for a gzip file).
+     *
+     * @return the size in bytes
+     */
+    long fileSize() {
         return fileSize;
+    }
+
+    /**
+     * Returns whether the file is gzip-compressed.
+     *
+     * @return true for a gzip file
+     */
+    boolean isGzip() {
+        return gzip;
     }
 
     /**
@@ -112,7 +133,7 @@ final class BinaryReader implements Closeable {
     List<byte[]> readRecords(int count, int recordSize, String recordName) throws IOException {
         long start = position;
         List<byte[]> chunks = new ArrayList<>();
-        long remaining = (long) count * recordSize;
+        long remaining = LongMath.checkedMultiply(count, recordSize);
         while (remaining > 0) {
             byte[] chunk = new byte[(int) Math.min(CHUNK_SIZE, remaining)];
             int got = readUpTo(chunk);

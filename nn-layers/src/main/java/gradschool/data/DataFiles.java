@@ -22,6 +22,13 @@ final class DataFiles {
     static final int GZIP_MAGIC_0 = 0x1f;
     static final int GZIP_MAGIC_1 = 0x8b;
 
+    /**
+     * The most bytes one compressed byte can inflate to. Deflate's longest match is 258 bytes, and a
+     * match costs at least 2 bits (a 1-bit length code and a 1-bit distance code), so no deflate
+     * stream, and hence no gzip file, decompresses to more than 1032 times its size.
+     */
+    static final long MAX_DEFLATE_RATIO = 1032;
+
     private static final int BUFFER_SIZE = 1 << 16;
 
     private DataFiles() {}
@@ -54,7 +61,8 @@ final class DataFiles {
             return new BufferedInputStream(in, BUFFER_SIZE);
         } catch (IOException e) {
             raw.close();
-            throw MalformedDataException.atByte(file, 0, "corrupt gzip header (" + e.getMessage() + ")", e);
+            String why = e.getMessage() != null ? e.getMessage() : "it ends early: " + e.getClass().getSimpleName();
+            throw MalformedDataException.atByte(file, 0, "corrupt gzip header (" + why + ")", e);
         }
     }
 

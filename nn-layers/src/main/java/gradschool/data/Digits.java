@@ -26,8 +26,13 @@ import java.util.Objects;
  * <p><b>The pixel values are returned as they are in the file, 0 to 16, not scaled</b>: divide by
  * 16 or use a {@link Standardizer} before training.
  *
+ * <p>Every field must be a plain integer: ASCII digits, optionally preceded by {@code -}, spaces
+ * around it allowed; not {@code +3}, {@code 3.0}, {@code 0x3}, {@code 3f} or digits of other scripts.
+ *
  * <p>A malformed line raises a {@link MalformedDataException} naming the file, the line number
- * (from 1) and the column.
+ * (from 1) and the column. So that a wrong or corrupt file (such as a small {@code .gz} that inflates
+ * to gigabytes) fails quickly instead of filling the memory, a line may have at most
+ * {@value #MAX_LINE_LENGTH} characters and the file at most {@value #MAX_ROWS} rows.
  *
  * <p>Data: E. Alpaydin and C. Kaynak (1998), UCI Machine Learning Repository (CC BY 4.0), as
  * redistributed in scikit-learn (BSD-3-Clause); see {@code data/digits/README.md}.
@@ -43,6 +48,12 @@ public final class Digits {
     /** The class names: the digits "0" to "9". */
     public static final List<String> CLASS_NAMES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
+    /** The most characters a line may have; a real line has at most 65 · 3 = 195. */
+    public static final int MAX_LINE_LENGTH = 4096;
+
+    /** The most rows a file may have; the shipped file has 1797, the whole UCI set 5620. */
+    public static final int MAX_ROWS = 100_000;
+
     private Digits() {}
 
     /**
@@ -51,8 +62,9 @@ public final class Digits {
      * @param csvGz the file (gzip-compressed or plain)
      * @return features {@code (n, 64)} holding the raw pixel values 0..16 as doubles, labels
      *     {@code (n,)} 0..9, class names "0".."9"
-     * @throws MalformedDataException if a line has the wrong number of fields, a field is not an
-     *     integer, a pixel is outside 0..16 or a label outside 0..9, or there are no lines
+     * @throws MalformedDataException if a line has the wrong number of fields, a field is not a
+     *     plain integer, a pixel is outside 0..16 or a label outside 0..9, a line is too long, or
+     *     there are no lines or too many
      * @throws IOException if the file cannot be read
      */
     public static LabeledData read(Path csvGz) throws IOException {
@@ -60,9 +72,13 @@ public final class Digits {
         List<double[]> rows = new ArrayList<>();
         List<Double> labels = new ArrayList<>();
         try (BufferedReader reader = DataFiles.openText(csvGz)) {
-            TextLines lines = new TextLines(csvGz, reader);
+            TextLines lines = new TextLines(csvGz, reader, MAX_LINE_LENGTH);
             String line;
             while ((line = lines.next()) != null) {
+                if (rows.size() == MAX_ROWS) {
+                    throw MalformedDataException.atLine(csvGz, lines.number(), "more than " + MAX_ROWS
+                            + " rows, the most Digits.read accepts (the data set has 1797): is this the right file?");
+                }
                 String[] fields = lines.split(line, PIXELS + 1);
                 double[] row = new double[PIXELS];
                 for (int column = 0; column < PIXELS; column++) {

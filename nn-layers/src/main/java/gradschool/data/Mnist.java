@@ -1,5 +1,7 @@
 package gradschool.data;
 
+import com.google.common.math.IntMath;
+import com.google.common.math.LongMath;
 import gradschool.core.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,8 +37,10 @@ import java.util.Objects;
  * <h2>Errors</h2>
  * A malformed file raises a {@link MalformedDataException} naming the file and the byte offset
  * (in the decompressed data, for a gzip file): a wrong magic number, a negative count, image and
- * label files that disagree on the count, fewer bytes than the header promises, or a label outside
- * 0..9. The reader never allocates what the header claims before the bytes have been read.
+ * label files that disagree on the count, fewer bytes than the header promises (for a gzip file,
+ * more than it could decompress to: at most 1032 times its size), more values than one tensor can
+ * hold, or a label outside 0..9. The reader never allocates what the header claims before the bytes
+ * have been read.
  * With a {@code limit} smaller than the count, only the records up to the limit are read and checked.
  *
  * <p>Data: Y. LeCun, C. Cortes, C.J.C. Burges, the MNIST database, CC BY-SA 3.0 (see
@@ -193,8 +197,8 @@ public final class Mnist {
             if (count < 0) {
                 throw in.error(4, "the label count " + count + " is negative");
             }
-            long total = LABEL_HEADER_BYTES + (long) count;
-            checkKnownSize(in, total, count + " labels of 1 byte");
+            long total = LongMath.checkedAdd(LABEL_HEADER_BYTES, count);
+            checkSize(in, total, count + " labels of 1 byte");
             int wanted = Math.min(count, limit);
             List<byte[]> chunks = in.readRecords(wanted, 1, "label"); // bounded chunks: see BinaryReader
             double[] labels = new double[wanted]; // allocated only now that the bytes have arrived
@@ -244,16 +248,15 @@ public final class Mnist {
                         + " is not sane: rows and columns must be positive, with at most "
                         + MAX_PIXELS_PER_IMAGE + " pixels per image");
             }
-            int pixels = rows * cols;
-            long total = IMAGE_HEADER_BYTES + (long) count * pixels;
-            checkKnownSize(in, total, count + " images of " + rows + "×" + cols + " bytes");
+            int pixels = IntMath.checkedMultiply(rows, cols); // at most MAX_PIXELS_PER_IMAGE, checked above
+            long total = LongMath.checkedAdd(IMAGE_HEADER_BYTES, LongMath.checkedMultiply(count, pixels));
+            checkSize(in, total, count + " images of " + rows + "×" + cols + " bytes");
             int wanted = Math.min(count, limit);
-            long pixelCount = (long) wanted * pixels;
+            long pixelCount = LongMath.checkedMultiply(wanted, pixels);
             if (pixelCount > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("Mnist: " + file + " declares " + count + " images of "
-                        + pixels + " pixels (header bytes 4..15); " + wanted + " of them make " + pixelCount
-                        + " values, more than one tensor can hold (" + Integer.MAX_VALUE
-                        + "): if the header is right, read fewer with a limit");
+                throw in.error(4, "the header (bytes 4..15) declares " + count + " images of " + rows + "×" + cols
+                        + " pixels; " + wanted + " of them make " + pixelCount + " values, more than one tensor"
+                        + " can hold (" + Integer.MAX_VALUE + "): if the header is right, read fewer with a limit");
             }
             List<byte[]> chunks = in.readRecords(wanted, pixels, "image");
             if (wanted == count) {
@@ -263,13 +266,23 @@ public final class Mnist {
         }
     }
 
-    /** For an uncompressed file, compares the length the header implies with the real file size. */
-    private static void checkKnownSize(BinaryReader in, long expected, String contents)
-            throws MalformedDataException {
-        if (in.knownSize().isEmpty()) {
-            return; // gzip: the decompressed length is only known by reading; readRecords checks it.
+    /**
+     * Compares the length the header implies with what the file can hold: for an uncompressed file,
+     * its exact size; for a gzip file, the most it can decompress to, so that a false count is caught
+     * before any reading.
+     */
+    private static void checkSize(BinaryReader in, long expected, String contents) throws MalformedDataException {
+        if (in.isGzip()) {
+            // the exact decompressed length is only known by reading; readRecords checks it
+            if (expected > in.maxSize()) {
+                throw in.error(4, "the header declares " + contents + ", which end at byte " + expected
+                        + ", but a gzip file of " + in.fileSize() + " bytes decompresses to at most "
+                        + DataFiles.MAX_DEFLATE_RATIO + " times its size (" + in.maxSize()
+                        + " bytes): the count is wrong or the file is cut short");
+            }
+            return;
         }
-        long actual = in.knownSize().getAsLong();
+        long actual = in.fileSize();
         if (actual < expected) {
             throw in.error(actual, "the file ends at byte " + actual + " but its header declares "
                     + contents + ", which end at byte " + expected + " (truncated or wrong count)");

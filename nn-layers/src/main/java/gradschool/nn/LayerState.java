@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Saves a module's named parameters to a {@code .npz} file and loads them back.
+ * Saves a layer's named parameters to a {@code .npz} file and loads them back.
  *
  * <pre>{@code
  * LayerState.save(model, Path.of("mnist-mlp.npz"));    // numpy: np.load("mnist-mlp.npz")["0.weight"]
@@ -19,9 +19,11 @@ import java.util.Map;
  *
  * <p>The file holds one float64 array per parameter, named by its dotted path
  * ({@link Layer#namedParameters()}). Saving is atomic: the archive is written to a temporary file
- * beside the target and then moved into place, so a crash never leaves a half-written model.
+ * beside the target and then moved into place, so a crash never leaves a half-written model; the
+ * next save of the same file removes a temporary file that a killed save left behind. A replaced
+ * file keeps its permissions, and a symbolic link stays a link whose target gets the new content.
  * Loading checks every name and shape first and, if anything differs, throws an exception listing
- * all the differences without changing the module.
+ * all the differences without changing the layer.
  */
 public final class LayerState {
 
@@ -29,48 +31,50 @@ public final class LayerState {
     }
 
     /**
-     * Writes every named parameter of the module to a {@code .npz} file, atomically.
+     * Writes every named parameter of the layer to a {@code .npz} file, atomically.
      *
-     * @param module the module
+     * @param layer the layer
      * @param file the file to write (replaced if it exists)
      * @throws IOException if the file cannot be written
      */
-    public static void save(Layer module, Path file) throws IOException {
+    public static void save(Layer layer, Path file) throws IOException {
         Map<String, Tensor> arrays = new LinkedHashMap<>();
-        module.namedParameters().forEach((name, parameter) -> arrays.put(name, parameter.value()));
+        layer.namedParameters().forEach((name, parameter) -> arrays.put(name, parameter.value()));
         Npz.write(file, arrays);
     }
 
     /**
-     * Reads a {@code .npz} file written by {@link #save} and copies its arrays into the module's
+     * Reads a {@code .npz} file written by {@link #save} and copies its arrays into the layer's
      * parameters — only if every name and shape matches.
      *
-     * @param module the module to fill
+     * @param layer the layer to fill
      * @param file the file to read
-     * @throws IOException if the file cannot be read or is not a valid {@code .npz}
+     * @throws gradschool.core.NpyFormatException if the file is not a valid {@code .npz} of arrays
+     *     (corrupt, truncated, a member that fails its checksum...); the message starts with the file
+     * @throws IOException if the file cannot be read
      * @throws IllegalArgumentException listing every missing, unexpected or mis-shaped parameter;
-     *     the module is then unchanged
+     *     the layer is then unchanged
      */
-    public static void load(Layer module, Path file) throws IOException {
+    public static void load(Layer layer, Path file) throws IOException {
         Map<String, Tensor> arrays = Npz.read(file);
-        Map<String, Parameter> parameters = module.namedParameters();
+        Map<String, Parameter> parameters = layer.namedParameters();
         List<String> problems = new ArrayList<>();
         parameters.forEach((name, parameter) -> {
             Tensor stored = arrays.get(name);
             if (stored == null) {
                 problems.add("missing from the file: " + name + " " + parameter.shape());
             } else if (!stored.shape().equals(parameter.shape())) {
-                problems.add("shape differs for " + name + ": the module has " + parameter.shape()
+                problems.add("shape differs for " + name + ": the layer has " + parameter.shape()
                         + ", the file has " + stored.shape());
             }
         });
         arrays.forEach((name, stored) -> {
             if (!parameters.containsKey(name)) {
-                problems.add("not in the module: " + name + " " + stored.shape());
+                problems.add("not in the layer: " + name + " " + stored.shape());
             }
         });
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("load: " + file + " does not match " + module.getClass().getSimpleName()
+            throw new IllegalArgumentException("load: " + file + " does not match " + layer.getClass().getSimpleName()
                     + " (nothing was changed):\n  " + String.join("\n  ", problems));
         }
         parameters.forEach((name, parameter) -> parameter.value().copyFrom(arrays.get(name)));

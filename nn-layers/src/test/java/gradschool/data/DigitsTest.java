@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DigitsTest {
 
@@ -69,6 +71,67 @@ class DigitsTest {
                 .isInstanceOf(MalformedDataException.class)
                 .hasMessageStartingWith(badPixel + ", line 2: ")
                 .hasMessageContaining("column 0 (pixel): 17 is outside 0..16");
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"+3", "\u0663", "\u0ae9", "0x3", "3f", "3L", "3.0", "3e0", "", " ", "1 2", "99999999999", "-1"})
+    void onlyPlainIntegersInRangeAreAcceptedAsPixels(String field) throws IOException {
+        String bad = line(1, "1").replaceFirst("^1,1,1,", "1,1," + field.replace("$", "\\$") + ",");
+        Path file = writeText(dir, "digits.csv", line(1, "1") + bad);
+
+        assertThatThrownBy(() -> Digits.read(file))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(file + ", line 2: ")
+                .hasMessageContaining("column 2 (pixel): ");
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"+3", "\u0663", "0x3", "3f", "3.0", "10", "-1"})
+    void onlyPlainIntegersInRangeAreAcceptedAsLabels(String field) throws IOException {
+        Path file = writeText(dir, "digits.csv", line(1, field));
+
+        assertThatThrownBy(() -> Digits.read(file))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(file + ", line 1: ")
+                .hasMessageContaining("column 64 (label): ");
+    }
+
+    @Test
+    void leadingZerosAndSurroundingSpacesStillRead() throws IOException {
+        Path file = writeText(dir, "digits.csv", line(1, " 07 ").replaceFirst("^1,", "016,"));
+
+        LabeledData digits = Digits.read(file);
+
+        assertThat(digits.features().get(0, 0)).isEqualTo(16.0);
+        assertThat(digits.labels().get(0)).isEqualTo(7.0);
+    }
+
+    @Test
+    void aLineLongerThanTheCapFailsAtOnceWithoutBufferingIt() throws IOException {
+        // 20 million characters on one line compress to about 20 KB: a decompression bomb
+        byte[] text = new byte[20_000_000];
+        java.util.Arrays.fill(text, (byte) '1');
+        Path file = TestFiles.write(dir, "bomb.csv.gz", TestFiles.gzip(text));
+
+        long[] allocated = new long[1];
+        Throwable thrown = TestFiles.catchAllocating(() -> Digits.read(file), allocated, 0);
+
+        assertThat(thrown).isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(file + ", line 1: ")
+                .hasMessageContaining("longer than " + Digits.MAX_LINE_LENGTH + " characters");
+        assertThat(allocated[0]).isLessThan(4 << 20);
+    }
+
+    @Test
+    void moreRowsThanTheCapAreRejectedAtTheFirstRowTooMany() throws IOException {
+        String row = line(0, "0");
+        byte[] text = row.repeat(Digits.MAX_ROWS + 1).getBytes(StandardCharsets.US_ASCII);
+        Path file = TestFiles.write(dir, "many.csv.gz", TestFiles.gzip(text));
+
+        assertThatThrownBy(() -> Digits.read(file))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(file + ", line " + (Digits.MAX_ROWS + 1) + ": ")
+                .hasMessageContaining("more than " + Digits.MAX_ROWS + " rows");
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IrisTest {
 
@@ -80,7 +82,40 @@ class IrisTest {
         assertThatThrownBy(() -> Iris.read(file))
                 .isInstanceOf(MalformedDataException.class)
                 .hasMessageContaining("line 2")
-                .hasMessageContaining("not a finite number");
+                .hasMessageContaining("column 0 (sepal_length_cm): \"NaN\" is not a number");
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"1f", "1d", "0x1p3", "0X10", "\u0663", "\uff13", "+3", "3.", ".5", "1e", "1e+", "1.2.3",
+        "1,5", "Infinity", "-Infinity", "NaN", "1_0", "", " ", "3 5", "1e999"})
+    void onlyPlainFiniteDecimalNumbersAreAccepted(String field) throws IOException {
+        Path file = writeText(dir, "iris.csv", Iris.HEADER + "\n5.1,3.5,1.4,0.2,setosa\n4.9," + field + ",1.4,0.2,setosa\n");
+
+        assertThatThrownBy(() -> Iris.read(file))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(file + ", line 3: ")
+                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf(
+                        "column 1 (sepal_width_cm): \"" + field + "\"", "expected 5 comma-separated fields"));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"-1.4", "-0.1", "-1e-300", "-3"})
+    void aNegativeMeasurementIsRejected(String field) throws IOException {
+        Path file = writeText(dir, "iris.csv", Iris.HEADER + "\n5.1,3.5," + field + ",0.2,setosa\n");
+
+        assertThatThrownBy(() -> Iris.read(file))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(file + ", line 2: ")
+                .hasMessageContaining("column 2 (petal_length_cm)")
+                .hasMessageContaining("negative");
+    }
+
+    @Test
+    void plainDecimalNumbersInEveryAllowedFormRead() throws IOException {
+        Path file = writeText(dir, "iris.csv", Iris.HEADER + "\n5,3.50,1.4e0, 2E-1 ,setosa\n0,-0,00.25,1.5e+1,virginica\n");
+
+        assertThat(Iris.read(file).features().to2DArray()).isDeepEqualTo(new double[][] {
+            {5, 3.5, 1.4, 0.2}, {0, 0, 0.25, 15}});
     }
 
     @Test

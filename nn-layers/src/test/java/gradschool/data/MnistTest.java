@@ -144,8 +144,8 @@ class MnistTest {
 
     @Test
     void countLargerThanTheGzippedDataIsReportedAtTheDecompressedOffset() throws IOException {
-        // a billion claimed images of 28×28 would be 784 GB: the reader must fail fast, not allocate
-        byte[] oneImage = idxImages(Mnist.IMAGE_MAGIC, 1_000_000_000, 28, 28, new byte[784 + 100]);
+        // 20 claimed images of 28×28 (a 39-byte gzip file could hold them), 1.1 present, 10 wanted
+        byte[] oneImage = idxImages(Mnist.IMAGE_MAGIC, 20, 28, 28, new byte[784 + 100]);
         Path file = write(dir, "images.gz", gzip(oneImage));
 
         assertThatThrownBy(() -> Mnist.readImages(file, 10))
@@ -155,30 +155,50 @@ class MnistTest {
     }
 
     @Test
-    void aHugeCountInAGzippedHeaderFailsOnTheMissingBytesNotOnMemory() throws IOException {
+    void aHugeCountInAGzippedHeaderIsRejectedBeforeReadingAndCostsNoMemory() throws IOException {
+        // a gzip file of some 30 bytes decompresses to at most 1032 times that: not 2³¹ labels
         Path labels = write(dir, "labels.gz", gzip(idxLabels(Mnist.LABEL_MAGIC, Integer.MAX_VALUE, new byte[3])));
         Path images = write(dir, "images.gz",
                 gzip(idxImages(Mnist.IMAGE_MAGIC, Integer.MAX_VALUE, 1, 1, new byte[3])));
 
-        assertThatThrownBy(() -> Mnist.readLabels(labels))
-                .isInstanceOf(MalformedDataException.class)
-                .hasMessageStartingWith(labels + ", byte 11 of the decompressed data: ")
-                .hasMessageContaining("inside label 3");
-        assertThatThrownBy(() -> Mnist.readImages(images))
-                .isInstanceOf(MalformedDataException.class)
-                .hasMessageStartingWith(images + ", byte 19 of the decompressed data: ")
-                .hasMessageContaining("inside image 3");
+        long[] allocated = new long[2];
+        Mnist.readLabels(write(dir, "warm-up.gz", gzip(idxLabels(Mnist.LABEL_MAGIC, 1, new byte[1])))); // load classes
+        Throwable labelError = TestFiles.catchAllocating(() -> Mnist.readLabels(labels), allocated, 0);
+        Throwable imageError = TestFiles.catchAllocating(() -> Mnist.readImages(images), allocated, 1);
+
+        assertThat(labelError).isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(labels + ", byte 4 of the decompressed data: ")
+                .hasMessageContaining("2147483647 labels")
+                .hasMessageContaining("at most 1032 times its size");
+        assertThat(imageError).isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(images + ", byte 4 of the decompressed data: ")
+                .hasMessageContaining("at most 1032 times its size");
+        assertThat(allocated[0]).isLessThan(512 << 10); // buffers; not the 1 MB chunk it allocated before
+        assertThat(allocated[1]).isLessThan(512 << 10);
     }
 
     @Test
-    void moreValuesThanOneTensorCanHoldAskForALimit() throws IOException {
-        Path images = write(dir, "images.gz",
-                gzip(idxImages(Mnist.IMAGE_MAGIC, Integer.MAX_VALUE, 28, 28, new byte[784])));
+    void moreValuesThanOneTensorCanHoldIsAMalformedDataExceptionThatAsksForALimit() throws IOException {
+        // 128 images of 4096×4096 are 2³¹ pixels, one more than a tensor holds; the file is made big
+        // enough (header, then 2.1 MB of padding after the gzip member) for a gzip file to hold them
+        byte[] header = gzip(idxImages(Mnist.IMAGE_MAGIC, 128, 4096, 4096, new byte[0]));
+        Path images = write(dir, "images.gz", java.util.Arrays.copyOf(header, header.length + 2_100_000));
 
         assertThatThrownBy(() -> Mnist.readImages(images))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(images.toString())
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessageStartingWith(images + ", byte 4 of the decompressed data: ")
+                .hasMessageContaining("2147483648 values")
                 .hasMessageContaining("read fewer with a limit");
+        assertThat(Mnist.readImages(images, 0).shape().toArray()).containsExactly(0, 4096 * 4096);
+    }
+
+    @Test
+    void aGzipFileCutInsideItsHeaderSaysSoInsteadOfNull() throws IOException {
+        Path file = write(dir, "labels.gz", new byte[] {0x1f, (byte) 0x8b, 8});
+
+        assertThatThrownBy(() -> Mnist.readLabels(file))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessage(file + ", byte 0: corrupt gzip header (it ends early: EOFException)");
     }
 
     @Test

@@ -64,4 +64,31 @@ final class TestFiles {
     static Path writeText(Path directory, String name, String text) throws IOException {
         return write(directory, name, text.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** Code under test that may throw anything. */
+    @FunctionalInterface
+    interface ThrowingCall {
+        /**
+         * Runs the code.
+         *
+         * @throws Throwable whatever it throws
+         */
+        void run() throws Throwable;
+    }
+
+    /**
+     * Runs the code, records in {@code allocated[slot]} how many bytes this thread allocated while
+     * it ran (HotSpot's per-thread counter), and returns what it threw, or null.
+     */
+    static Throwable catchAllocating(ThrowingCall call, long[] allocated, int slot) {
+        long before = Allocations.currentThread();
+        Throwable thrown = null;
+        try {
+            call.run();
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        allocated[slot] = Allocations.currentThread() - before;
+        return thrown;
+    }
 }

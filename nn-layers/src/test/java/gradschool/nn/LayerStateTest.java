@@ -44,7 +44,7 @@ class LayerStateTest {
         assertThatThrownBy(() -> LayerState.load(other, file))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nothing was changed")
-                .hasMessageContaining("shape differs for 0.weight: the module has (5, 3), the file has (4, 3)")
+                .hasMessageContaining("shape differs for 0.weight: the layer has (5, 3), the file has (4, 3)")
                 .hasMessageContaining("shape differs for 2.weight")
                 .hasMessageContaining("missing from the file: 3.weight (2, 2)")
                 .hasMessageContaining("missing from the file: 3.bias (2,)");
