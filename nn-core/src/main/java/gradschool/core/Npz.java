@@ -116,21 +116,25 @@ public final class Npz {
      * @throws IOException if the file cannot be read
      */
     public static LinkedHashMap<String, Tensor> read(Path file) throws IOException {
-        String source = file.toString();
         try (ZipReader zip = ZipReader.open(file)) {
-            LinkedHashMap<String, Tensor> arrays = new LinkedHashMap<>();
-            for (ZipReader.Member member : zip.members()) {
-                if (member.isDirectory()) {
-                    continue;
-                }
-                String name = arrayName(member.name());
-                if (arrays.containsKey(name)) {
-                    throw new NpyFormatException(source, "the archive holds two arrays named '" + name + "'", null);
-                }
-                arrays.put(name, readMember(zip, member, source + "!" + member.name()));
-            }
-            return arrays;
+            return readArrays(zip, file.toString());
         }
+    }
+
+    /** Reads every array of an opened archive; {@code source} names the archive in messages. */
+    static LinkedHashMap<String, Tensor> readArrays(ZipReader zip, String source) throws IOException {
+        LinkedHashMap<String, Tensor> arrays = new LinkedHashMap<>();
+        for (ZipReader.Member member : zip.members()) {
+            if (member.isDirectory()) {
+                continue;
+            }
+            String name = arrayName(member.name());
+            if (arrays.containsKey(name)) {
+                throw new NpyFormatException(source, "the archive holds two arrays named '" + name + "'", null);
+            }
+            arrays.put(name, readMember(zip, member, source + "!" + member.name()));
+        }
+        return arrays;
     }
 
     /** The array's name: the member's name without its {@code .npy} suffix. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -138,12 +139,12 @@ final class ZipReader implements Closeable {
     /** Where the central directory is, according to the end record. */
     private record Directory(long offset, long size, long entries) {}
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final String source;
     private final long fileLength;
     private final List<Member> members;
 
-    private ZipReader(FileChannel channel, String source) throws IOException {
+    private ZipReader(SeekableByteChannel channel, String source) throws IOException {
         this.channel = channel;
         this.source = source;
         this.fileLength = channel.size();
@@ -166,9 +167,21 @@ final class ZipReader implements Closeable {
      * @throws IOException if the file cannot be read
      */
     static ZipReader open(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        return open(FileChannel.open(file, StandardOpenOption.READ), file.toString());
+    }
+
+    /**
+     * Reads an archive from a channel (a file, or bytes in memory) and checks its structure.
+     *
+     * @param channel the archive's bytes; closed with the reader, or at once if a check fails
+     * @param source the archive's name for error messages
+     * @return the reader, to be closed
+     * @throws NpyFormatException naming {@code source}, if it is not a ZIP archive or fails a check
+     * @throws IOException if the channel cannot be read
+     */
+    static ZipReader open(SeekableByteChannel channel, String source) throws IOException {
         try {
-            return new ZipReader(channel, file.toString());
+            return new ZipReader(channel, source);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -476,7 +489,7 @@ final class ZipReader implements Closeable {
 
         private int readStored(byte[] into, int offset, int length) throws IOException {
             ByteBuffer target = ByteBuffer.wrap(into, offset, length);
-            return channel.read(target, member.dataStart() + delivered);
+            return readAt(target, member.dataStart() + delivered);
         }
 
         /** Inflates up to {@code length} bytes; returns 0 or -1 if the deflate stream has ended. */
@@ -491,9 +504,11 @@ final class ZipReader implements Closeable {
                         throw new NpyFormatException(memberSource, "corrupt deflate data: it asks for a preset"
                                 + " dictionary", null);
                     }
-                    if (inflater.needsInput()) {
-                        feedCompressedBytes();
+                    if (!inflater.needsInput()) {
+                        throw new NpyFormatException(memberSource, "corrupt deflate data: the inflater stopped"
+                                + " after " + delivered + " bytes", null);
                     }
+                    feedCompressedBytes();
                 }
             } catch (DataFormatException e) {
                 throw new NpyFormatException(memberSource, "corrupt deflate data: " + e.getMessage(), e);
@@ -509,7 +524,7 @@ final class ZipReader implements Closeable {
             int length = (int) Math.min(compressedChunk.length, remaining);
             ByteBuffer chunk = ByteBuffer.wrap(compressedChunk, 0, length);
             while (chunk.hasRemaining()) {
-                if (channel.read(chunk, member.dataStart() + compressedRead + chunk.position()) < 0) {
+                if (readAt(chunk, member.dataStart() + compressedRead + chunk.position()) < 0) {
                     throw new NpyFormatException(memberSource, "the file ends inside the member's data", null);
                 }
             }
@@ -534,11 +549,17 @@ final class ZipReader implements Closeable {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining()) {
             if (position + buffer.position() >= fileLength
-                    || channel.read(buffer, position + buffer.position()) < 0) {
+                    || readAt(buffer, position + buffer.position()) < 0) {
                 throw error(position, "the file ends inside " + what);
             }
         }
         return buffer.flip();
+    }
+
+    /** Reads from the channel at a position into the buffer; returns the count, or -1 at the end. */
+    private int readAt(ByteBuffer buffer, long position) throws IOException {
+        channel.position(position);
+        return channel.read(buffer);
     }
 
     /**

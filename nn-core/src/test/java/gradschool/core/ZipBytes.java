@@ -149,10 +149,10 @@ final class ZipBytes {
     static byte[] deflate(byte[] content, long zeros) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
+        byte[] buffer = new byte[1 << 12];
         deflater.setInput(content);
         drain(deflater, buffer, out);
-        byte[] zeroChunk = new byte[1 << 20];
+        byte[] zeroChunk = new byte[(int) Math.min(zeros, 1 << 20)];
         for (long left = zeros; left > 0; left -= zeroChunk.length) {
             deflater.setInput(zeroChunk, 0, (int) Math.min(zeroChunk.length, left));
             drain(deflater, buffer, out);
@@ -175,7 +175,7 @@ final class ZipBytes {
     static long crc(byte[] content, long zeros) {
         CRC32 crc = new CRC32();
         crc.update(content);
-        byte[] zeroChunk = new byte[1 << 20];
+        byte[] zeroChunk = new byte[(int) Math.min(zeros, 1 << 20)];
         for (long left = zeros; left > 0; left -= zeroChunk.length) {
             crc.update(zeroChunk, 0, (int) Math.min(zeroChunk.length, left));
         }
