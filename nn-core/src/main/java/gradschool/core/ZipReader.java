@@ -30,7 +30,7 @@ import java.util.zip.Inflater;
  * <ul>
  *   <li>The <b>end record</b> ("end of central directory"), the last 22 bytes before an optional
  *       comment, says where the central directory starts, how long it is and how many entries it
- *       has. In a ZIP64 archive (over 4 GiB or 65,535 members) those fields are {@code 0xFFFF…}
+ *       has. In a ZIP64 archive (over 4 GiB or 65,535 members) those fields may be {@code 0xFFFF…}
  *       and a ZIP64 end record, found through a 20-byte locator just before the end record, holds
  *       the 8-byte values.
  *   <li>The <b>central directory</b> has one entry per member: its name, compression method,
@@ -243,8 +243,9 @@ final class ZipReader implements Closeable {
         long size = unsigned32(tail, at + 12);
         long offset = unsigned32(tail, at + 16);
         long directoryLimit = endOffset;
-        if (entries == ZIP64_MARKER_16 || size == ZIP64_MARKER_32 || offset == ZIP64_MARKER_32) {
-            long zip64EndOffset = findZip64EndRecord(endOffset);
+        long zip64EndOffset = entries == ZIP64_MARKER_16 || size == ZIP64_MARKER_32 || offset == ZIP64_MARKER_32
+                ? findZip64EndRecord(endOffset) : -1;
+        if (zip64EndOffset >= 0) {
             ByteBuffer zip64End = read(zip64EndOffset, ZIP64_END_LENGTH, "the ZIP64 end record");
             if (zip64End.getInt(0) != ZIP64_END_SIGNATURE) {
                 throw error(zip64EndOffset, "no ZIP64 end record where the locator points");
@@ -265,15 +266,19 @@ final class ZipReader implements Closeable {
         return new Directory(offset, size, entries);
     }
 
-    /** Reads the ZIP64 locator just before the end record: the offset of the ZIP64 end record. */
+    /**
+     * Reads the ZIP64 locator just before the end record: the offset of the ZIP64 end record, or -1
+     * if there is no locator (then a field of {@code 0xFFFF…} is just that number, as in an archive
+     * of exactly 65,535 members).
+     */
     private long findZip64EndRecord(long endOffset) throws IOException {
         long locatorOffset = endOffset - ZIP64_LOCATOR_LENGTH;
         if (locatorOffset < 0) {
-            throw error(endOffset, "the end record says ZIP64 but there is no room for a ZIP64 locator");
+            return -1;
         }
         ByteBuffer locator = read(locatorOffset, ZIP64_LOCATOR_LENGTH, "the ZIP64 locator");
         if (locator.getInt(0) != ZIP64_LOCATOR_SIGNATURE) {
-            throw error(locatorOffset, "the end record says ZIP64 but no ZIP64 locator precedes it");
+            return -1;
         }
         long zip64EndOffset = nonNegative64(locator, 8, "the ZIP64 end record's offset");
         if (zip64EndOffset > locatorOffset - ZIP64_END_LENGTH) {
