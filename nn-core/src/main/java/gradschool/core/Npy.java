@@ -312,6 +312,10 @@ public final class Npy {
      * @param in the member's bytes, which must stop after {@code declaredLength} bytes
      * @param sourceName the member's name for error messages, such as {@code model.npz!weight.npy}
      * @param declaredLength the member's length according to the archive
+     * @return the array, every element converted to double, in row-major order
+     * @throws NpyFormatException if the member is not a well-formed {@code .npy} array of a supported
+     *     dtype whose header and data take exactly {@code declaredLength} bytes
+     * @throws IOException if the stream fails
      */
     static Tensor readDeclaredLength(InputStream in, String sourceName, long declaredLength) throws IOException {
         return read(new CountingInput(in, sourceName), declaredLength, 0);
