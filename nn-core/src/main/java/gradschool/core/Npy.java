@@ -69,8 +69,10 @@ import java.util.Map;
  * <h2>Bad files</h2>
  * A file that is truncated, has a bad magic string, an unknown version, a malformed header, a dtype
  * outside the list above (complex {@code <c16}, object {@code |O}, string {@code <U5}, …), a
- * negative or too-large shape, or a data size that does not match its shape makes the reader throw
- * {@link NpyFormatException} naming the file, the problem and the byte offset. The reader never
+ * negative or too-large shape (by {@link Shape}'s rule: the product of the non-zero dimensions
+ * must fit in an int, in whatever order they come), or a data size that does not match its shape
+ * makes the reader throw {@link NpyFormatException} naming the file, the problem and the byte
+ * offset (for a header field, where its value starts). The reader never
  * trusts the header's sizes: before it allocates anything it compares them with the bytes that are
  * actually there, and when reading from a stream of unknown length it grows its arrays only as data
  * arrives.
@@ -235,7 +237,7 @@ public final class Npy {
     public static Tensor read(Path file) throws IOException {
         long fileLength = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK_BYTES)) {
-            return read(new CountingInput(in, file.toString()), fileLength);
+            return read(new CountingInput(in, file.toString()), fileLength, fileLength);
         }
     }
 
@@ -252,11 +254,35 @@ public final class Npy {
      * @throws IOException if the stream fails
      */
     public static Tensor read(InputStream in, String sourceName) throws IOException {
-        return read(new CountingInput(in, sourceName), UNKNOWN_LENGTH);
+        return read(new CountingInput(in, sourceName), UNKNOWN_LENGTH, 0);
     }
 
-    /** Reads one array; {@code totalLength} is the whole input's length, or UNKNOWN_LENGTH. */
-    private static Tensor read(CountingInput input, long totalLength) throws IOException {
+    /**
+     * Reads an array that an archive says is {@code declaredLength} bytes long (header and data):
+     * the header's shape must need exactly that many data bytes. The length is only a claim (an
+     * inflating member may fall short of it), so the values array still grows only as data arrives.
+     *
+     * @param in the member's bytes, which must stop after {@code declaredLength} bytes
+     * @param sourceName the member's name for error messages, such as {@code model.npz!weight.npy}
+     * @param declaredLength the member's length according to the archive
+     * @return the array, every element converted to double, in row-major order
+     * @throws NpyFormatException if the member is not a well-formed {@code .npy} array of a supported
+     *     dtype whose header and data take exactly {@code declaredLength} bytes
+     * @throws IOException if the stream fails
+     */
+    static Tensor readDeclaredLength(InputStream in, String sourceName, long declaredLength) throws IOException {
+        return read(new CountingInput(in, sourceName), declaredLength, 0);
+    }
+
+    /**
+     * Reads one array.
+     *
+     * @param totalLength the input's length, header included, if known (a file's size, an archive
+     *     member's declared size), or UNKNOWN_LENGTH; the header's data size must match it
+     * @param bytesPresent how many bytes the input is known to hold (a file's size), so that the
+     *     values array can be allocated at once; 0 when the bytes are not yet proven to exist
+     */
+    private static Tensor read(CountingInput input, long totalLength, long bytesPresent) throws IOException {
         // 1. Magic string and version.
         byte[] magic = input.readExactly(MAGIC.length, "the magic string \\x93NUMPY");
         if (!Arrays.equals(magic, MAGIC)) {
@@ -297,7 +323,7 @@ public final class Npy {
         String headerText = decode(headerBytes, charset, input, headerStart);
         Header header = new HeaderParser(headerText, charset, input, headerStart).parseHeader();
 
-        // 4. The data: check its size against what is there before allocating anything.
+        // 4. The data: check its size against the length before allocating anything.
         long dataStart = input.position();
         long dataBytes = (long) header.shape().size() * header.dtype().itemSize();
         if (totalLength != UNKNOWN_LENGTH && totalLength - dataStart != dataBytes) {
@@ -305,7 +331,7 @@ public final class Npy {
                     + dataBytes + " data bytes but the file has " + (totalLength - dataStart)
                     + " after the header");
         }
-        double[] values = readData(input, header, totalLength != UNKNOWN_LENGTH);
+        double[] values = readData(input, header, bytesPresent - dataStart);
 
         // 5. Fortran order: the bytes are the row-major layout of the reversed shape.
         Shape shape = header.shape();
@@ -323,16 +349,17 @@ public final class Npy {
     }
 
     /**
-     * Reads and converts the elements chunk by chunk. When the length is not known in advance the
-     * result array starts small and doubles as data arrives, so a corrupt header that claims
-     * billions of elements costs nothing until the bytes are really there.
+     * Reads and converts the elements chunk by chunk. The result array starts as large as the data
+     * bytes known to be present allow, and doubles as more data arrives, so a corrupt header that
+     * claims billions of elements costs nothing until the bytes are really there.
      */
-    private static double[] readData(CountingInput input, Header header, boolean lengthChecked)
+    private static double[] readData(CountingInput input, Header header, long dataBytesPresent)
             throws IOException {
         DataType type = header.dtype();
         int count = header.shape().size();
         int itemsPerChunk = CHUNK_BYTES / type.itemSize();
-        double[] values = new double[lengthChecked ? count : Math.min(count, itemsPerChunk)];
+        long itemsPresent = Math.max(itemsPerChunk, dataBytesPresent / type.itemSize());
+        double[] values = new double[(int) Math.min(count, itemsPresent)];
         byte[] chunk = new byte[CHUNK_BYTES];
         ByteBuffer buffer = ByteBuffer.wrap(chunk).order(header.byteOrder());
         long dataStart = input.position();
@@ -459,6 +486,8 @@ public final class Npy {
         private final CountingInput input;
         private final long start;
         private int position;
+        /** Where each value of the top-level dict starts, so that errors can point at the field. */
+        private final Map<String, Integer> valueStarts = new LinkedHashMap<>();
 
         HeaderParser(String text, Charset charset, CountingInput input, long start) {
             this.text = text;
@@ -489,12 +518,14 @@ public final class Npy {
                 }
             }
             if (!(dict.get("fortran_order") instanceof Boolean fortranOrder)) {
-                throw errorAt(dictStart, "'fortran_order' is " + dict.get("fortran_order") + ", not True or False");
+                throw errorAt(valueStarts.get("fortran_order"),
+                        "'fortran_order' is " + dict.get("fortran_order") + ", not True or False");
             }
-            String descr = descrText(dict.get("descr"), dictStart);
-            DataType type = dataType(descr, dictStart);
-            ByteOrder order = byteOrder(descr, type, dictStart);
-            Shape shape = shape(dict.get("shape"), dictStart);
+            int descrStart = valueStarts.get("descr");
+            String descr = descrText(dict.get("descr"), descrStart);
+            DataType type = dataType(descr, descrStart);
+            ByteOrder order = byteOrder(descr, type, descrStart);
+            Shape shape = shape(dict.get("shape"), valueStarts.get("shape"));
             return new Header(descr, type, order, fortranOrder, shape);
         }
 
@@ -542,28 +573,31 @@ public final class Npy {
             throw errorAt(at, "dtype '" + descr + "' must start with '<' (little-endian) or '>' (big-endian)");
         }
 
+        /**
+         * Checks the {@code 'shape'} value against {@link Shape}'s rule before making the shape: a tuple
+         * of non-negative integers, each at most 2<sup>31</sup>−1, whose non-zero product is at most
+         * {@link Shape#MAX_SIZE} (whatever their order, and so whether or not the file is in Fortran
+         * order, where the reader also makes the reversed shape).
+         */
         private Shape shape(Object value, int at) throws NpyFormatException {
             if (!(value instanceof Tuple tuple)) {
                 throw errorAt(at, "'shape' is " + value + ", not a tuple such as (2, 3)");
             }
             int[] dims = new int[tuple.items().size()];
-            long elements = 1;
             for (int axis = 0; axis < dims.length; axis++) {
                 if (!(tuple.items().get(axis) instanceof Long dim) || dim < 0) {
                     throw errorAt(at, "'shape' " + tuple.items() + " has dimension " + axis + " = "
                             + tuple.items().get(axis) + ", not a non-negative integer");
                 }
-                // The same rule as Shape: each dimension and the running product must fit in an int.
                 if (dim > Integer.MAX_VALUE) {
                     throw errorAt(at, "'shape' " + tuple.items() + " has dimension " + axis + " = " + dim
-                            + ", more than a tensor can hold");
-                }
-                elements *= dim;
-                if (elements > Integer.MAX_VALUE) {
-                    throw errorAt(at, "'shape' " + tuple.items() + " has more than " + Integer.MAX_VALUE
-                            + " elements, more than a tensor can hold");
+                            + ", more than a tensor can hold (at most " + Integer.MAX_VALUE + ")");
                 }
                 dims[axis] = dim.intValue();
+            }
+            String problem = Shape.sizeProblem(dims);
+            if (problem != null) {
+                throw errorAt(at, "'shape' " + Shape.format(dims) + " " + problem);
             }
             return Shape.of(dims);
         }
@@ -612,6 +646,10 @@ public final class Npy {
                 }
                 skipWhitespace();
                 expect(':');
+                skipWhitespace();
+                if (depth == 0) {
+                    valueStarts.put(key, position);
+                }
                 dict.put(key, parseValue(depth + 1));
                 skipWhitespace();
                 if (peek() == ',') {

@@ -1,19 +1,14 @@
 package gradschool.core;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -36,8 +31,18 @@ import java.util.zip.ZipOutputStream;
  * <p>{@link #write} writes stored members, as {@code np.savez} does, in the map's iteration order,
  * atomically (through a temporary file renamed over the target). {@link #read} reads stored and
  * deflated members, returns them in the order they appear in the archive, drops the {@code .npy}
- * suffix from member names, and skips directory entries. Each member's CRC-32 checksum, which the
- * ZIP format stores, is checked, so a corrupted archive is reported rather than silently misread.
+ * suffix from member names, and skips directory entries.
+ *
+ * <h2>Bad archives</h2>
+ * A ZIP archive says most things twice: each member's name, method, sizes and CRC-32 checksum are
+ * in the member's own local header and again in the central directory at the end of the file.
+ * {@link #read} compares the two copies, checks that the members do not overlap and lie inside the
+ * file, and checks each member's checksum, so a corrupted archive is reported rather than silently
+ * misread (see {@code ZipReader} for the list of checks). It also never believes a size it has not
+ * checked: a member is inflated only up to the size the archive declares, that size must be one
+ * deflate can produce from the compressed bytes, and the {@code .npy} header's shape must need
+ * exactly that size. So a small file cannot make the reader allocate gigabytes (a "decompression
+ * bomb"); an array that really is that large still needs the memory to hold it.
  * Problems with the archive or a member throw {@link NpyFormatException}, naming the archive and,
  * for a member, the member ({@code model.npz!weight.npy}).
  */
@@ -104,57 +109,48 @@ public final class Npz {
      *
      * @param file the archive
      * @return the arrays in archive order, keyed by member name without its {@code .npy} suffix
-     * @throws NpyFormatException if the file is not a ZIP archive, a member is not a well-formed
-     *     {@code .npy} file of a supported dtype, a member fails its checksum, or two members have the
-     *     same name
+     * @throws NpyFormatException if the file is not a ZIP archive, a local header disagrees with the
+     *     central directory, a member is not a well-formed {@code .npy} file of a supported dtype, a
+     *     member fails its checksum or inflates to more or less than its declared size, or two
+     *     members have the same name
      * @throws IOException if the file cannot be read
      */
     public static LinkedHashMap<String, Tensor> read(Path file) throws IOException {
-        String source = file.toString();
-        ZipFile zip;
-        try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException | EOFException | IllegalArgumentException e) {
-            // ZipFile's ways of saying the central directory is missing, cut short or garbled.
-            throw new NpyFormatException(source, "not a readable .npz (ZIP) archive: " + e.getMessage(), e);
-        }
-        try (zip) {
-            LinkedHashMap<String, Tensor> arrays = new LinkedHashMap<>();
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                String member = entry.getName();
-                String name = member.endsWith(SUFFIX) ? member.substring(0, member.length() - SUFFIX.length()) : member;
-                if (arrays.containsKey(name)) {
-                    throw new NpyFormatException(source, "the archive holds two arrays named '" + name + "'", null);
-                }
-                arrays.put(name, readMember(zip, entry, source + "!" + member));
-            }
-            return arrays;
-        } catch (ZipException | EOFException | IllegalArgumentException e) {
-            throw new NpyFormatException(source, "corrupt .npz (ZIP) archive: " + e.getMessage(), e);
+        try (ZipReader zip = ZipReader.open(file)) {
+            return readArrays(zip, file.toString());
         }
     }
 
-    /** Reads one member, checking that nothing follows the array and that the checksum matches. */
-    private static Tensor readMember(ZipFile zip, ZipEntry entry, String memberSource) throws IOException {
-        try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(entry), new CRC32())) {
-            Tensor tensor = Npy.read(in, memberSource);
-            if (in.read() != -1) {
-                throw new NpyFormatException(memberSource, "the member has bytes after the array data", null);
+    /** Reads every array of an opened archive; {@code source} names the archive in messages. */
+    static LinkedHashMap<String, Tensor> readArrays(ZipReader zip, String source) throws IOException {
+        LinkedHashMap<String, Tensor> arrays = new LinkedHashMap<>();
+        for (ZipReader.Member member : zip.members()) {
+            if (member.isDirectory()) {
+                continue;
             }
-            if (entry.getCrc() != -1 && in.getChecksum().getValue() != entry.getCrc()) {
-                throw new NpyFormatException(memberSource, String.format(
-                        "CRC-32 is %08x but the archive says %08x: the member is corrupt",
-                        in.getChecksum().getValue(), entry.getCrc()), null);
+            String name = arrayName(member.name());
+            if (arrays.containsKey(name)) {
+                throw new NpyFormatException(source, "the archive holds two arrays named '" + name + "'", null);
             }
+            arrays.put(name, readMember(zip, member, source + "!" + member.name()));
+        }
+        return arrays;
+    }
+
+    /** The array's name: the member's name without its {@code .npy} suffix. */
+    private static String arrayName(String member) {
+        return member.endsWith(SUFFIX) ? member.substring(0, member.length() - SUFFIX.length()) : member;
+    }
+
+    /**
+     * Reads one member. Its {@code .npy} header must need exactly the size the archive declares, no
+     * more than that is inflated, and the checksum must match.
+     */
+    private static Tensor readMember(ZipReader zip, ZipReader.Member member, String memberSource) throws IOException {
+        try (ZipReader.MemberInput in = zip.open(member, memberSource)) {
+            Tensor tensor = Npy.readDeclaredLength(in, memberSource, member.size());
+            in.checkComplete();
             return tensor;
-        } catch (ZipException | EOFException e) {
-            // The inflater found a corrupt or truncated compressed stream.
-            throw new NpyFormatException(memberSource, "corrupt archive member: " + e.getMessage(), e);
         }
     }
 }

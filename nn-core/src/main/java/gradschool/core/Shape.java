@@ -1,5 +1,6 @@
 package gradschool.core;
 
+import com.google.common.math.LongMath;
 import java.util.Arrays;
 
 /**
@@ -14,8 +15,22 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>A shape of rank 0, {@code ()}, describes a scalar and has size 1.
+ *
+ * <h2>Which shapes are valid</h2>
+ * One rule, whatever the order of the dimensions: every dimension is {@code >= 0}, and the product
+ * of the <em>non-zero</em> dimensions is at most {@link #MAX_SIZE} (2<sup>31</sup>−1). The element
+ * count is then an {@code int}, and so is every stride of {@link #contiguousStrides()} (strides
+ * treat a 0 like a 1), whichever dimension is the empty one. So {@code (0, 65536, 65536)} is
+ * rejected just as {@code (65536, 65536, 0)} is, although both hold no elements: a tensor of either
+ * shape would need a stride of 2<sup>32</sup>.
  */
 public final class Shape {
+
+    /**
+     * The largest product of a shape's non-zero dimensions: {@code Integer.MAX_VALUE}, so that
+     * element counts, indices and strides all fit in an {@code int}.
+     */
+    public static final int MAX_SIZE = Integer.MAX_VALUE;
 
     private static final Shape SCALAR = new Shape(new int[0]);
 
@@ -23,16 +38,52 @@ public final class Shape {
     private final int size;
 
     private Shape(int[] dims) {
+        String problem = sizeProblem(dims);
+        if (problem != null) {
+            throw new IllegalArgumentException("shape " + format(dims) + " " + problem);
+        }
         this.dims = dims;
-        long count = 1;
+        this.size = hasZeroDimension(dims) ? 0 : (int) productOfNonZeroDimensions(dims);
+    }
+
+    private static boolean hasZeroDimension(int[] dims) {
         for (int d : dims) {
-            count *= d;
-            if (count > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(
-                        "shape " + format(dims) + " has more than " + Integer.MAX_VALUE + " elements");
+            if (d == 0) {
+                return true;
             }
         }
-        this.size = (int) count;
+        return false;
+    }
+
+    /**
+     * Checks the size rule (see the class comment) for dimensions that are each {@code >= 0}.
+     *
+     * @param dims the dimensions
+     * @return null if they make a valid shape, otherwise the broken rule in words, to follow the
+     *     shape in a message: "is too large: ..."
+     */
+    static String sizeProblem(int[] dims) {
+        long product = productOfNonZeroDimensions(dims);
+        if (product <= MAX_SIZE) {
+            return null;
+        }
+        String value = product == Long.MAX_VALUE ? "at least " + Long.MAX_VALUE : Long.toString(product);
+        return "is too large: the product of its non-zero dimensions is " + value + ", but must be at most "
+                + MAX_SIZE + " (so that its element count and strides fit in an int)";
+    }
+
+    /**
+     * Returns the product of the non-zero dimensions, or {@code Long.MAX_VALUE} if it overflows a long.
+     * It does not depend on the order of the dimensions.
+     */
+    private static long productOfNonZeroDimensions(int[] dims) {
+        long product = 1;
+        for (int d : dims) {
+            if (d != 0) {
+                product = LongMath.saturatedMultiply(product, d);
+            }
+        }
+        return product;
     }
 
     /**
@@ -40,7 +91,8 @@ public final class Shape {
      *
      * @param dims the size of each dimension, outermost first; each must be {@code >= 0}
      * @return the shape
-     * @throws IllegalArgumentException if a dimension is negative or the element count overflows an int
+     * @throws IllegalArgumentException naming the shape, if a dimension is negative or the product of
+     *     the non-zero dimensions is more than {@link #MAX_SIZE}
      */
     public static Shape of(int... dims) {
         for (int i = 0; i < dims.length; i++) {

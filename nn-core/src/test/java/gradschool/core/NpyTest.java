@@ -365,8 +365,11 @@ class NpyTest {
         "`{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999,)}`|integer 99999999999999999999 is too large",
         "`{'descr': '<f8', 'fortran_order': False, 'shape': (-1,)}`|dimension 0 = -1, not a non-negative integer",
         "`{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2147483648)}`|dimension 1 = 2147483648, more than a tensor can hold",
-        "`{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000)}`|more than 2147483647 elements",
-        "`{'descr': '<f8', 'fortran_order': False, 'shape': (2147483647, 2147483647, 0)}`|more than 2147483647 elements",
+        "`{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000)}`|'shape' (100000, 100000) is too large",
+        "`{'descr': '<f8', 'fortran_order': False, 'shape': (2147483647, 2147483647, 0)}`|is too large: the product of its non-zero dimensions",
+        "`{'descr': '<f8', 'fortran_order': False, 'shape': (0, 2147483647, 2147483647)}`|is too large: the product of its non-zero dimensions",
+        "`{'descr': '<f8', 'fortran_order': True, 'shape': (0, 2147483647, 2147483647)}`|is too large: the product of its non-zero dimensions",
+        "`{'descr': '<f8', 'fortran_order': True, 'shape': (2147483647, 0, 3)}`|'shape' (2147483647, 0, 3) is too large",
         "``|header ends where a value was expected",
     })
     void rejectsAMalformedHeaderDict(String header, String problem) {
@@ -376,6 +379,40 @@ class NpyTest {
                 .hasMessageStartingWith("dict.npy: ")
                 .hasMessageContaining(problem)
                 .hasMessageMatching("(?s).* at byte \\d+");
+    }
+
+    @Test
+    void aFortranOrderFileWithAZeroSizeShapeTooLargeForStridesIsAFormatErrorAtTheShapeField() {
+        // Before: (0, 2^31-1, 2^31-1) passed the header check, and reversing it for Fortran order
+        // threw Shape's internal IllegalArgumentException.
+        String header = dict("<f8", true, "(0, 2147483647, 2147483647)");
+        byte[] bytes = npy(header, new byte[0]);
+        assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(bytes), "fortran.npy"))
+                .isInstanceOfSatisfying(NpyFormatException.class, e -> {
+                    assertThat(e.source()).isEqualTo("fortran.npy");
+                    assertThat(e.byteOffset()).isEqualTo(10 + header.indexOf("(0, "));
+                    assertThat(e).hasMessageStartingWith("fortran.npy: 'shape' (0, 2147483647, 2147483647) is too"
+                            + " large: the product of its non-zero dimensions is 4611686014132420609, but must be"
+                            + " at most 2147483647");
+                });
+    }
+
+    @Test
+    void aZeroSizeShapeWithinTheRuleReadsInEitherOrder() throws IOException {
+        for (boolean fortran : new boolean[] {false, true}) {
+            byte[] bytes = npy(dict("<f8", fortran, "(0, 2147483647, 1)"), new byte[0]);
+            assertThat(Npy.read(new ByteArrayInputStream(bytes), "empty.npy").shape())
+                    .isEqualTo(Shape.of(0, Integer.MAX_VALUE, 1));
+        }
+    }
+
+    @Test
+    void headerFieldErrorsPointAtTheFieldsValue() {
+        String header = "{'descr': '<f8', 'fortran_order': 1, 'shape': (1,), }";
+        byte[] bytes = npy(header, new byte[8]);
+        assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(bytes), "field.npy"))
+                .isInstanceOfSatisfying(NpyFormatException.class, e ->
+                        assertThat(e.byteOffset()).isEqualTo(10 + header.indexOf("1,")));
     }
 
     @Test

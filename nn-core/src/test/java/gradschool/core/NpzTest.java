@@ -145,7 +145,7 @@ class NpzTest {
         Path file = fileWith("hello, I am not a zip file".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> Npz.read(file))
                 .isInstanceOf(NpyFormatException.class)
-                .hasMessageStartingWith(file + ": not a readable .npz (ZIP) archive");
+                .hasMessageStartingWith(file + ": not a ZIP archive");
     }
 
     @Test
@@ -185,7 +185,8 @@ class NpzTest {
         Path file = fileWith(zipOf(true, "x.npy", padded));
         assertThatThrownBy(() -> Npz.read(file))
                 .isInstanceOf(NpyFormatException.class)
-                .hasMessage(file + "!x.npy: the member has bytes after the array data");
+                .hasMessageStartingWith(file + "!x.npy: shape () of <f8 needs 8 data bytes but the file has 11"
+                        + " after the header");
     }
 
     @Test

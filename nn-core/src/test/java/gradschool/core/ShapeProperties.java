@@ -3,7 +3,10 @@ package gradschool.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -115,6 +118,51 @@ class ShapeProperties {
         int rank = shape.rank();
         assertThatThrownBy(() -> shape.normalizeAxis(rank)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> shape.normalizeAxis(-rank - 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    /**
+     * Dimensions of rank 0 to 5 mixing 0, small sizes and sizes near the int limit, so that the
+     * product of the non-zero dimensions often lands on either side of {@link Shape#MAX_SIZE}.
+     */
+    @Provide
+    Arbitrary<int[]> dimsNearTheLimit() {
+        return Arbitraries.oneOf(
+                        Arbitraries.of(0, 0, 1, 2, 3, 46340, 46341, 65536, Integer.MAX_VALUE / 2 + 1, Integer.MAX_VALUE),
+                        Arbitraries.integers().between(0, Integer.MAX_VALUE))
+                .array(int[].class).ofMaxSize(5);
+    }
+
+    @Property(tries = 500, seed = "20261201")
+    void anyPermutationOfAShapeIsAcceptedExactlyWhenTheShapeIs(
+            @ForAll("dimsNearTheLimit") int[] dims, @ForAll Random random) {
+        int[] permuted = dims.clone();
+        for (int i = permuted.length - 1; i > 0; i--) { // Fisher-Yates
+            int j = random.nextInt(i + 1);
+            int swap = permuted[i];
+            permuted[i] = permuted[j];
+            permuted[j] = swap;
+        }
+        // The rule, stated independently with exact arithmetic.
+        BigInteger product = BigInteger.ONE;
+        for (int d : dims) {
+            product = product.multiply(BigInteger.valueOf(Math.max(d, 1)));
+        }
+        boolean valid = product.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) <= 0;
+        for (int[] candidate : List.of(dims, permuted)) {
+            if (valid) {
+                Shape shape = Shape.of(candidate);
+                assertThat(shape.size()).isEqualTo(Arrays.stream(candidate).anyMatch(d -> d == 0) ? 0 : product.intValueExact());
+                int[] strides = shape.contiguousStrides();
+                BigInteger stride = BigInteger.ONE;
+                for (int axis = candidate.length - 1; axis >= 0; axis--) {
+                    assertThat(strides[axis]).isEqualTo(stride.intValueExact());
+                    stride = stride.multiply(BigInteger.valueOf(Math.max(candidate[axis], 1)));
+                }
+            } else {
+                assertThatThrownBy(() -> Shape.of(candidate)).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("shape " + Shape.format(candidate) + " is too large");
+            }
+        }
     }
 
     @Property(tries = 200)

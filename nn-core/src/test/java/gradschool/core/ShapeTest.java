@@ -3,6 +3,7 @@ package gradschool.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Examples for {@link Shape}: sizes, axes, strides and numpy's broadcasting rule. */
@@ -117,6 +118,32 @@ class ShapeTest {
         assertThatThrownBy(() -> Shape.of(2, -1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dimension 1 is negative (-1)").hasMessageContaining("(2, -1)");
         assertThatThrownBy(() -> Shape.of(1 << 16, 1 << 16)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("(65536, 65536)").hasMessageContaining("more than");
+                .hasMessageContaining("(65536, 65536)").hasMessageContaining("is 4294967296, but must be at most");
+    }
+
+    @Test
+    void aZeroSizeShapeFollowsTheSameSizeRuleWhateverItsOrder() {
+        int max = Integer.MAX_VALUE;
+        // Before: (max, max, 0) was rejected but (0, max, max) accepted, with strides that overflowed.
+        for (int[] dims : new int[][] {{max, max, 0}, {0, max, max}, {max, 0, max}}) {
+            assertThatThrownBy(() -> Shape.of(dims)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("shape " + Shape.format(dims) + " is too large: the product of its non-zero"
+                            + " dimensions is 4611686014132420609, but must be at most 2147483647 (so that"
+                            + " its element count and strides fit in an int)");
+        }
+        assertThatThrownBy(() -> Shape.of(0, 1 << 16, 1 << 15)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is 2147483648");
+        assertThat(Shape.of(0, max).size()).isZero();
+        assertThat(Shape.of(0, max).contiguousStrides()).containsExactly(max, 1);
+        assertThat(Shape.of(max, 0).contiguousStrides()).containsExactly(1, 1);
+        assertThat(Shape.of(max, 1).size()).isEqualTo(max);
+    }
+
+    @Test
+    void aProductBeyondALongIsStillRejected() {
+        int[] dims = new int[5];
+        Arrays.fill(dims, Integer.MAX_VALUE);
+        assertThatThrownBy(() -> Shape.of(dims)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is at least 9223372036854775807");
     }
 }
