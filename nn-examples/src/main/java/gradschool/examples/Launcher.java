@@ -102,7 +102,9 @@ public final class Launcher implements Runnable {
         LessonContext prepare(List<Lesson> lessons, PrintStream stream) {
             Path dataDirectory = data != null ? fromWorkingDirectory(data) : LessonContext.findDataDirectory();
             checkData(lessons, dataDirectory, data != null);
-            Path outputDirectory = out != null ? fromWorkingDirectory(out) : Path.of("gradschool-output").toAbsolutePath();
+            Path outputDirectory = out != null
+                    ? fromWorkingDirectory(out)
+                    : Path.of("gradschool-output").toAbsolutePath();  // the script starts Java in the clone
             if (smoke) {
                 outputDirectory = outputDirectory.resolve(SMOKE_FOLDER);
             }
@@ -150,7 +152,7 @@ public final class Launcher implements Runnable {
         sections.put(LESSON_OPTIONS_SECTION, help -> {
             CommandLine options = new CommandLine(CommandSpec.forAnnotatedObject(new RunOptions()));
             return String.format("%nOptions of run, tour and all:%n") + options.getHelp().optionList()
-                    + String.format("%s%n", RunOptions.RELATIVE_PATHS);
+                    + String.format("%n%s%n", RunOptions.RELATIVE_PATHS);
         });
         List<String> keys = new ArrayList<>(usage.sectionKeys());
         keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST) + 1, LESSON_OPTIONS_SECTION);
@@ -353,7 +355,8 @@ public final class Launcher implements Runnable {
             startup.toFile().deleteOnExit();
             try (InputStream in = Launcher.class.getResourceAsStream("/" + STARTUP)) {
                 if (in == null) {
-                    throw new IllegalStateException("the JShell start-up script " + STARTUP + " is missing from the jar");
+                    throw new IllegalStateException("the JShell start-up script " + STARTUP
+                            + " is missing from the jar");
                 }
                 Files.copy(in, startup, StandardCopyOption.REPLACE_EXISTING);
             }
