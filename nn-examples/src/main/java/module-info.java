@@ -6,6 +6,7 @@ module gradschool.examples {
     requires info.picocli;
     requires org.knowm.xchart;
     requires java.desktop;
+    requires java.compiler; // javax.tools.Tool, to start JShell for 'gradschool shell'
 
     exports gradschool.examples;
     exports gradschool.examples.seeds;

@@ -1,5 +1,7 @@
 package gradschool.examples;
 
+import java.util.List;
+
 /**
  * A runnable lesson: a name for the launcher, a one-line description, and what it does.
  *
@@ -20,6 +22,16 @@ public interface Lesson {
      * @return the description
      */
     String description();
+
+    /**
+     * Returns the dataset files the lesson reads, relative to the data folder, e.g.
+     * {@code "iris/iris.csv"}: the launcher checks that they are there before it runs the lesson.
+     *
+     * @return the files (none, by default)
+     */
+    default List<String> dataFiles() {
+        return List.of();
+    }
 
     /**
      * Runs the lesson, printing to the context's output and writing files under its output folder.

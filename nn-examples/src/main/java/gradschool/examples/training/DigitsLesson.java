@@ -22,6 +22,7 @@ import gradschool.nn.Trainer;
 import gradschool.optim.Adam;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The 8×8 handwritten digits: 1,797 tiny images, a rehearsal for MNIST that trains in seconds.
@@ -70,6 +71,11 @@ public final class DigitsLesson implements Lesson {
     @Override
     public String description() {
         return "8×8 digits with a 64-64-10 MLP: test accuracy, confusion matrix, predicted digits";
+    }
+
+    @Override
+    public List<String> dataFiles() {
+        return List.of("digits/digits.csv.gz");
     }
 
     @Override

@@ -21,6 +21,7 @@ import gradschool.nn.Trainer;
 import gradschool.optim.Adam;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Iris: Fisher's 150 flowers, four measurements each, three species — the first real dataset.
@@ -62,6 +63,11 @@ public final class IrisLesson implements Lesson {
     @Override
     public String description() {
         return "Iris with a 4-16-3 MLP: standardized features, test accuracy, confusion matrix";
+    }
+
+    @Override
+    public List<String> dataFiles() {
+        return List.of("iris/iris.csv");
     }
 
     @Override

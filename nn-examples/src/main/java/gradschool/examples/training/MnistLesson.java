@@ -23,6 +23,7 @@ import gradschool.optim.CosineAnnealing;
 import gradschool.optim.LearningRateSchedule;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * MNIST: 60,000 handwritten 28×28 digits to learn from and 10,000 to test on — the "hello world"
@@ -85,6 +86,12 @@ public final class MnistLesson implements Lesson {
     @Override
     public String description() {
         return "MNIST with a 784-128-64-10 MLP and Adam: ~98% test accuracy, save and reload the model";
+    }
+
+    @Override
+    public List<String> dataFiles() {
+        return List.of("mnist/train-images-idx3-ubyte.gz", "mnist/train-labels-idx1-ubyte.gz",
+                "mnist/t10k-images-idx3-ubyte.gz", "mnist/t10k-labels-idx1-ubyte.gz");
     }
 
     /** Makes the network; called twice, for the model to train and for the fresh copy to load into. */
