@@ -6,7 +6,6 @@ import gradschool.autograd.*;
 import gradschool.nn.*;
 import gradschool.optim.*;
 import gradschool.data.*;
-// Two simple names exist twice; name gradschool's, so that they mean it here (the others stay
-// reachable by their full names):
-import gradschool.nn.Module;          // java.lang.Module is imported implicitly
+// One simple name exists twice; name gradschool's, so that it means ours here (the other stays
+// reachable by its full name):
 import gradschool.autograd.Function;  // java.util.function.Function is in JShell's default imports
