@@ -64,23 +64,12 @@ public final class VariableArbitraries {
     // ---------------------------------------------------------------------------------------
 
     /**
-     * Returns values uniform in {@code [low, high)}.
-     *
-     * @param low the lower bound
-     * @param high the upper bound
-     * @return the values
-     */
-    public static Values uniform(double low, double high) {
-        return TensorArbitraries.uniform(low, high);
-    }
-
-    /**
      * Returns values uniform in {@code [-2, 2)}: for smooth ops.
      *
      * @return the values
      */
     public static Values any() {
-        return uniform(-2, 2);
+        return TensorArbitraries.uniform(-2, 2);
     }
 
     /**
@@ -89,7 +78,7 @@ public final class VariableArbitraries {
      * @return the values
      */
     public static Values positive() {
-        return uniform(0.5, 2.5);
+        return TensorArbitraries.uniform(0.5, 2.5);
     }
 
     /**
