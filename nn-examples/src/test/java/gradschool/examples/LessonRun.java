@@ -71,6 +71,7 @@ public final class LessonRun {
      * Checks that the file exists, starts with the PNG signature, decodes, and is at least the given
      * size; and that the lesson printed where it wrote it.
      */
+    @SuppressWarnings("exports") // test code: its callers are tests, on the class path with java.desktop
     public BufferedImage assertPng(String fileName, int minWidth, int minHeight) throws IOException {
         Path file = output.resolve(fileName);
         assertThat(file).isRegularFile();
