@@ -4,6 +4,7 @@
  */
 module gradschool.autograd {
     requires transitive gradschool.core;
+    requires com.google.common;
 
     exports gradschool.autograd;
     exports gradschool.autograd.functions;

@@ -6,7 +6,7 @@
  * The Vector API kernel for matmul is used only when {@code jdk.incubator.vector} is present at run time.
  */
 module gradschool.core {
-    requires transitive com.google.common;
+    requires com.google.common;
     requires static jdk.incubator.vector;
 
     exports gradschool.core;

@@ -3,6 +3,7 @@
  */
 module gradschool.nn {
     requires transitive gradschool.autograd;
+    requires com.google.common;
     requires me.tongfei.progressbar;
 
     exports gradschool.nn;

@@ -2,8 +2,10 @@ package gradschool.autograd;
 
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
+import gradschool.testing.TensorArbitraries;
+import gradschool.testing.TensorArbitraries.Layout;
+import gradschool.testing.TensorArbitraries.Values;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -29,19 +31,19 @@ import net.jqwik.api.Tuple.Tuple2;
  * }
  * }</pre>
  *
- * <p>The idea is copied from nn-core's {@code TensorArbitraries} (whose test classes nn-autograd
- * cannot see): every tensor is built as a <em>view</em> of a bigger one, by up to {@link #MAX_DEPTH}
- * steps chosen at random — a permutation of the axes, every {@code step}-th element on each axis, a
- * broadcast of a smaller tensor (stride 0), or one index of an extra axis. An op whose forward or
- * backward rule walked the storage instead of the strides would pass with fresh tensors and fail
- * here.
+ * <p>The layouts come from nn-core's {@link TensorArbitraries} (through nn-core's test jar): every
+ * tensor is built as a <em>view</em> of a bigger one, by up to {@link #MAX_DEPTH} steps chosen at
+ * random — a permutation of the axes, every {@code step}-th element on each axis, a broadcast of a
+ * smaller tensor (stride 0), or one index of an extra axis. An op whose forward or backward rule
+ * walked the storage instead of the strides would pass with fresh tensors and fail here.
  *
- * <p>What differs from nn-core's generator is the {@link Values}: a gradient check compares
- * autograd with {@code (f(x + ε) - f(x - ε)) / 2ε}, which is only meaningful where {@code f} is
- * smooth. So relu and abs get inputs with {@code |x| >= 0.1}, log and sqrt positive inputs, max and
- * min distinct inputs (and then no broadcast layout, whose elements repeat), and so on. Shapes are
- * small — rank 0–4 with dimensions 1–3 — because the check evaluates {@code f} twice per input
- * element.
+ * <p>What this class adds is the {@link Values}: a gradient check compares autograd with
+ * {@code (f(x + ε) - f(x - ε)) / 2ε}, which is only meaningful where {@code f} is smooth. So relu
+ * and abs get inputs with {@code |x| >= 0.1}, log and sqrt positive inputs, max and min distinct
+ * inputs (and then no broadcast layout, whose elements repeat), and so on. Shapes are small — rank
+ * 0–4 with dimensions 1–3 — and views at most {@value #MAX_DEPTH} steps deep, because the check
+ * evaluates {@code f} twice per input element. The outermost step is a view three times as often as
+ * a plain tensor.
  */
 public final class VariableArbitraries {
 
@@ -54,42 +56,6 @@ public final class VariableArbitraries {
     /** The largest dimension {@link #shapes()} generates. */
     public static final int MAX_DIM = 3;
 
-    /** How a tensor is made from a bigger (or differently shaped) one. */
-    public enum Layout {
-        /** A fresh row-major tensor. */
-        CONTIGUOUS,
-        /** {@code base.permute(order)}. */
-        PERMUTED,
-        /** {@code base.slice(axis, start, start + n·step, step)} on every axis. */
-        STEPPED,
-        /** {@code base.broadcastTo(shape)} from a base with some dimensions 1 or missing. */
-        EXPANDED,
-        /** {@code base.select(axis, index)} from a base with one more dimension. */
-        SELECTED
-    }
-
-    /** Where the numbers in a generated tensor come from. */
-    public interface Values {
-        /**
-         * Draws the elements of a fresh tensor.
-         *
-         * @param count how many
-         * @param random the source of randomness
-         * @return {@code count} values
-         */
-        double[] draw(int count, Random random);
-
-        /**
-         * Tells whether two elements of one tensor may be equal; if not, no broadcast (stride-0)
-         * layout is made, since it repeats elements.
-         *
-         * @return true unless the values must be distinct
-         */
-        default boolean allowsRepeats() {
-            return true;
-        }
-    }
-
     private VariableArbitraries() {
     }
 
@@ -98,29 +64,12 @@ public final class VariableArbitraries {
     // ---------------------------------------------------------------------------------------
 
     /**
-     * Returns values uniform in {@code [low, high)}.
-     *
-     * @param low the lower bound
-     * @param high the upper bound
-     * @return the values
-     */
-    public static Values uniform(double low, double high) {
-        return (count, random) -> {
-            double[] values = new double[count];
-            for (int i = 0; i < count; i++) {
-                values[i] = low + (high - low) * random.nextDouble();
-            }
-            return values;
-        };
-    }
-
-    /**
      * Returns values uniform in {@code [-2, 2)}: for smooth ops.
      *
      * @return the values
      */
     public static Values any() {
-        return uniform(-2, 2);
+        return TensorArbitraries.uniform(-2, 2);
     }
 
     /**
@@ -129,7 +78,7 @@ public final class VariableArbitraries {
      * @return the values
      */
     public static Values positive() {
-        return uniform(0.5, 2.5);
+        return TensorArbitraries.uniform(0.5, 2.5);
     }
 
     /**
@@ -248,9 +197,7 @@ public final class VariableArbitraries {
      * @return the generator
      */
     public static Arbitrary<Shape> shapes(int minRank, int maxRank, int minDim, int maxDim) {
-        return Arbitraries.integers().between(minDim, maxDim).array(int[].class)
-                .ofMinSize(minRank).ofMaxSize(maxRank)
-                .map(Shape::of);
+        return TensorArbitraries.shapes(minRank, maxRank, minDim, maxDim);
     }
 
     /**
@@ -265,7 +212,7 @@ public final class VariableArbitraries {
             Random random = new Random(seed);
             Shape[] result = new Shape[count];
             for (int i = 0; i < count; i++) {
-                result[i] = shrinkForBroadcast(shape, random);
+                result[i] = TensorArbitraries.shapeBroadcastingTo(shape, random);
             }
             return result;
         });
@@ -279,7 +226,7 @@ public final class VariableArbitraries {
      * @return the generator
      */
     public static Arbitrary<Shape> shapesBroadcastingTo(Shape target) {
-        return Arbitraries.longs().map(seed -> shrinkForBroadcast(target, new Random(seed)));
+        return Arbitraries.longs().map(seed -> TensorArbitraries.shapeBroadcastingTo(target, new Random(seed)));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -333,109 +280,15 @@ public final class VariableArbitraries {
      * @return the tensor
      */
     public static Tensor build(Shape shape, Layout layout, Values values, Random random) {
-        return build(shape, layout, values, random, MAX_DEPTH);
+        return TensorArbitraries.build(shape, layout, values, random, MAX_DEPTH);
     }
 
     /** The outermost layout step: each view step three times as likely as a plain tensor. */
     private static Arbitrary<Layout> outerLayouts(Values values, boolean withContiguous) {
         List<Tuple2<Integer, Layout>> weighted = new ArrayList<>();
-        for (Layout layout : layouts(values, withContiguous)) {
+        for (Layout layout : TensorArbitraries.layouts(values, withContiguous)) {
             weighted.add(Tuple.of(layout == Layout.CONTIGUOUS ? 1 : 3, layout));
         }
         return Arbitraries.frequency(weighted);
-    }
-
-    private static List<Layout> layouts(Values values, boolean withContiguous) {
-        List<Layout> layouts = new ArrayList<>(Arrays.asList(Layout.values()));
-        if (!withContiguous) {
-            layouts.remove(Layout.CONTIGUOUS);
-        }
-        if (!values.allowsRepeats()) {
-            layouts.remove(Layout.EXPANDED);
-        }
-        return layouts;
-    }
-
-    private static Tensor build(Shape shape, Layout layout, Values values, Random random, int depth) {
-        if (depth == 0 || layout == Layout.CONTIGUOUS) {
-            return Tensor.of(shape, values.draw(shape.size(), random));
-        }
-        int[] dims = shape.toArray();
-        int rank = dims.length;
-        switch (layout) {
-            case PERMUTED: {
-                int[] order = randomPermutation(rank, random);
-                // result dim i is base dim order[i], so the base has target[i] at position order[i]
-                int[] baseDims = new int[rank];
-                for (int i = 0; i < rank; i++) {
-                    baseDims[order[i]] = dims[i];
-                }
-                return inner(Shape.of(baseDims), values, random, depth).permute(order);
-            }
-            case STEPPED: {
-                int[] starts = new int[rank];
-                int[] steps = new int[rank];
-                int[] baseDims = new int[rank];
-                for (int i = 0; i < rank; i++) {
-                    starts[i] = random.nextInt(2);
-                    steps[i] = 1 + random.nextInt(2);
-                    baseDims[i] = starts[i] + (dims[i] - 1) * steps[i] + 1 + random.nextInt(2);
-                }
-                Tensor view = inner(Shape.of(baseDims), values, random, depth);
-                for (int i = 0; i < rank; i++) {
-                    view = view.slice(i, starts[i], starts[i] + dims[i] * steps[i], steps[i]);
-                }
-                return view;
-            }
-            case EXPANDED: {
-                Shape base = shrinkForBroadcast(shape, random);
-                return inner(base, values, random, depth).broadcastTo(shape);
-            }
-            case SELECTED: {
-                int axis = random.nextInt(rank + 1);
-                int extraSize = 1 + random.nextInt(3);
-                int[] baseDims = new int[rank + 1];
-                for (int i = 0, j = 0; i <= rank; i++) {
-                    baseDims[i] = i == axis ? extraSize : dims[j++];
-                }
-                return inner(Shape.of(baseDims), values, random, depth).select(axis, random.nextInt(extraSize));
-            }
-            default:
-                throw new AssertionError(layout);
-        }
-    }
-
-    private static Tensor inner(Shape shape, Values values, Random random, int depth) {
-        List<Layout> layouts = layouts(values, true);
-        return build(shape, layouts.get(random.nextInt(layouts.size())), values, random, depth - 1);
-    }
-
-    /** Drops a random number of leading dimensions and sets a random subset of the rest to 1. */
-    private static Shape shrinkForBroadcast(Shape shape, Random random) {
-        int[] dims = shape.toArray();
-        int drop = random.nextInt(dims.length + 1);
-        int[] kept = Arrays.copyOfRange(dims, drop, dims.length);
-        for (int i = 0; i < kept.length; i++) {
-            if (random.nextBoolean()) {
-                kept[i] = 1;
-            }
-        }
-        return Shape.of(kept);
-    }
-
-    /**
-     * Returns a random permutation of {@code 0 … n-1}.
-     *
-     * @param n the length
-     * @param random the source of randomness
-     * @return the permutation
-     */
-    public static int[] randomPermutation(int n, Random random) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, random);
-        return order.stream().mapToInt(Integer::intValue).toArray();
     }
 }

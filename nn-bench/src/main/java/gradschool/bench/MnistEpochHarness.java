@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import com.google.common.base.Stopwatch;
 import gradschool.data.DataLoader;
 import gradschool.data.LabeledData;
 import gradschool.data.Mnist;
@@ -51,9 +52,9 @@ public final class MnistEpochHarness {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int batchSize = 64;
 
-        long loadStart = System.nanoTime();
+        Stopwatch loading = Stopwatch.createStarted();
         LabeledData train = Mnist.read(directory, Mnist.TRAIN, 60_000);
-        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        double loadSeconds = loading.elapsed().toNanos() / 1e9;
         DataLoader loader = DataLoader.of(TensorDataset.of(train)).batchSize(batchSize).shuffle(42);
         Sequential model = MlpStepBenchmark.newModel();
         Adam optimizer = new Adam(model.parameters(), 1e-3);
@@ -68,9 +69,9 @@ public final class MnistEpochHarness {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             Trainer trainer = Trainer.of(model, loss, optimizer).epochs(1).progress(Trainer.Progress.QUIET);
             long gcBefore = totalGcMillis();
-            long start = System.nanoTime();
+            Stopwatch epochTime = Stopwatch.createStarted();
             History history = trainer.fit(loader);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = epochTime.elapsed().toNanos() / 1e9;
             long gcMillis = totalGcMillis() - gcBefore;
             double heap = usedHeapAfterGc();
             History.Epoch record = history.epochs().get(0);

@@ -3,6 +3,7 @@ package gradschool.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gradschool.testing.TensorArbitraries;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;

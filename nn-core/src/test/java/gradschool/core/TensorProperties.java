@@ -3,6 +3,7 @@ package gradschool.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import gradschool.testing.TensorArbitraries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package gradschool.nn;
 
+import com.google.common.collect.ImmutableMap;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,25 +104,29 @@ public abstract class Layer {
      * Returns every parameter of this layer and its descendants: its own in registration order,
      * then each child's, depth first.
      *
-     * @return the parameters
+     * @return an immutable list, a snapshot: parameters registered later are not in it
      */
     public final List<Parameter> parameters() {
-        return new ArrayList<>(namedParameters().values());
+        return collectParameters().values().asList();
     }
 
     /**
      * Returns every parameter keyed by its dotted path ({@code "0.weight"}, {@code "encoder.fc1.bias"}),
      * in the order of {@link #parameters()}.
      *
-     * @return an ordered map
+     * @return an immutable ordered map, a snapshot: parameters registered later are not in it
      */
     public final Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> result = new LinkedHashMap<>();
-        collectParameters("", result);
-        return result;
+        return collectParameters();
     }
 
-    private void collectParameters(String prefix, Map<String, Parameter> result) {
+    private ImmutableMap<String, Parameter> collectParameters() {
+        ImmutableMap.Builder<String, Parameter> result = ImmutableMap.builder();
+        collectParameters("", result);
+        return result.buildOrThrow();   // no duplicates: names are unique in a layer and have no dots
+    }
+
+    private void collectParameters(String prefix, ImmutableMap.Builder<String, Parameter> result) {
         parameters.forEach((name, parameter) -> result.put(prefix + name, parameter));
         children.forEach((name, child) -> child.collectParameters(prefix + name + ".", result));
     }

@@ -1,5 +1,6 @@
 package gradschool.nn;
 
+import com.google.common.base.Stopwatch;
 import gradschool.autograd.CreationSite;
 import gradschool.autograd.GradMode;
 import gradschool.autograd.Variable;
@@ -186,7 +187,7 @@ public final class Trainer {
         int epochsWithoutImprovement = 0;
         boolean bar = progress == Progress.BAR || (progress == Progress.AUTO && System.console() != null);
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            long start = System.nanoTime();
+            Stopwatch stopwatch = Stopwatch.createStarted();
             Totals totals = new Totals();
             model.train();
             try (ProgressBar progressBar = bar ? newBar(epoch, train.batchCount()) : null;
@@ -203,7 +204,7 @@ public final class Trainer {
             History.Epoch record = new History.Epoch(epoch, totals.meanLoss(), totals.accuracy(),
                     validationTotals == null ? Double.NaN : validationTotals.meanLoss(),
                     validationTotals == null ? Double.NaN : validationTotals.accuracy(),
-                    (System.nanoTime() - start) / 1e9, optimizer.learningRate());
+                    stopwatch.elapsed().toNanos() / 1e9, optimizer.learningRate());
             history.add(record);
             if (progress != Progress.QUIET) {
                 out.println(record);

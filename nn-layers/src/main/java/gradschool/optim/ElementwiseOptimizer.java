@@ -20,11 +20,13 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>{@code p} is a view of the parameter's value, so writing into it updates the parameter in place
- * (if the value is not contiguous, the subclass works on a contiguous copy that is copied back
- * afterwards). A subclass keeps its per-parameter state (momentum buffers, running averages) in plain
- * {@code double[]} arrays indexed by {@code index}, allocated on the parameter's first step and reused
- * after that: a step allocates nothing in proportion to the parameters' size.
+ * <p>{@code p} and {@code g} are copies, not views, whatever the parameter's layout: writing into
+ * {@code p} changes the parameter only because {@code step()} copies {@code p} back into it after
+ * {@code updateParameter} returns, and writing into {@code g} changes nothing but the copy. Both arrays
+ * are reused for the next step, so a subclass must not keep them. A subclass keeps its per-parameter
+ * state (momentum buffers, running averages) in its own {@code double[]} arrays indexed by
+ * {@code index}, allocated on the parameter's first step and reused after that: a step allocates
+ * nothing in proportion to the parameters' size.
  */
 public abstract class ElementwiseOptimizer extends Optimizer {
 
@@ -88,8 +90,8 @@ public abstract class ElementwiseOptimizer extends Optimizer {
      * Applies the update rule to one parameter, in place.
      *
      * @param index the parameter's position in {@link #parameters()}, the key for its state
-     * @param p the parameter's values in row-major order; write the new values into it
-     * @param g the parameter's gradient in the same order; do not modify it
+     * @param p a copy of the parameter's values in row-major order; write the new values into it
+     * @param g a copy of the parameter's gradient in the same order
      */
     protected abstract void updateParameter(int index, double[] p, double[] g);
 }

@@ -43,6 +43,19 @@ class LayerTest {
     }
 
     @Test
+    void parameterListsAreImmutableSnapshots() {
+        Model model = new Model();
+        Parameter extra = new Parameter(Tensor.ones(1));
+        assertThatThrownBy(() -> model.parameters().add(extra)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> model.parameters().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> model.namedParameters().put("extra", extra))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> model.namedParameters().remove("scale"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(model.parameters()).hasSize(5).doesNotContain(extra);
+    }
+
+    @Test
     void sequentialNamesLayersByPosition() {
         Sequential model = new Sequential(new Linear(2, 3), new ReLU(), new Linear(3, 1));
         assertThat(model.namedParameters().keySet()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");

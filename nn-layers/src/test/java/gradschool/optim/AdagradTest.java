@@ -4,6 +4,7 @@ import static gradschool.optim.Fixtures.assertValues;
 import static gradschool.optim.Fixtures.minimiseQuadratic;
 import static gradschool.optim.Fixtures.parameter;
 import static gradschool.optim.Fixtures.setGradient;
+import static gradschool.optim.Fixtures.stepWithGradients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,13 +32,6 @@ class AdagradTest {
         return p;
     }
 
-    private static void twoSteps(Parameter p, Optimizer optimizer) {
-        setGradient(p, G1);
-        optimizer.step();
-        setGradient(p, G2);
-        optimizer.step();
-    }
-
     @Test
     void defaultsFollowTheRule() {
         Parameter p = parameter(P0.clone());
@@ -45,7 +39,7 @@ class AdagradTest {
         assertThat(adagrad.learningRate()).isEqualTo(0.01);
         assertThat(adagrad.epsilon()).isEqualTo(1e-10);
         assertThat(adagrad.initialAccumulator()).isZero();
-        twoSteps(p, adagrad);
+        stepWithGradients(p, adagrad, G1, G2);
         assertValues(p, byHand(0.01, 1e-10, 0, 0));
     }
 
@@ -63,14 +57,14 @@ class AdagradTest {
     @Test
     void initialAccumulatorAndEpsilonEnterTheDenominator() {
         Parameter p = parameter(P0.clone());
-        twoSteps(p, new Adagrad(List.of(p), 0.1).withInitialAccumulator(0.5).withEpsilon(0.01));
+        stepWithGradients(p, new Adagrad(List.of(p), 0.1).withInitialAccumulator(0.5).withEpsilon(0.01), G1, G2);
         assertValues(p, byHand(0.1, 0.01, 0.5, 0));
     }
 
     @Test
     void weightDecayAddsLambdaTimesPToTheGradient() {
         Parameter p = parameter(P0.clone());
-        twoSteps(p, new Adagrad(List.of(p), 0.1).withWeightDecay(0.2));
+        stepWithGradients(p, new Adagrad(List.of(p), 0.1).withWeightDecay(0.2), G1, G2);
         assertValues(p, byHand(0.1, 1e-10, 0, 0.2));
     }
 

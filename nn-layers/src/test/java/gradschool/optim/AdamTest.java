@@ -4,6 +4,7 @@ import static gradschool.optim.Fixtures.assertValues;
 import static gradschool.optim.Fixtures.minimiseQuadratic;
 import static gradschool.optim.Fixtures.parameter;
 import static gradschool.optim.Fixtures.setGradient;
+import static gradschool.optim.Fixtures.stepWithGradients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,13 +45,6 @@ class AdamTest {
         return p;
     }
 
-    static void twoSteps(Parameter p, Optimizer optimizer) {
-        setGradient(p, G1);
-        optimizer.step();
-        setGradient(p, G2);
-        optimizer.step();
-    }
-
     @Test
     void defaultsFollowTheRule() {
         Parameter p = parameter(P0.clone());
@@ -61,7 +55,7 @@ class AdamTest {
         assertThat(adam.epsilon()).isEqualTo(1e-8);
         assertThat(adam.weightDecay()).isZero();
         assertThat(adam.isAmsgrad()).isFalse();
-        twoSteps(p, adam);
+        stepWithGradients(p, adam, G1, G2);
         assertValues(p, byHand(1e-3, 0.9, 0.999, 1e-8, 0, false, P0, List.of(G1, G2)));
     }
 
@@ -78,21 +72,21 @@ class AdamTest {
     @Test
     void betasAndEpsilonFollowTheRule() {
         Parameter p = parameter(P0.clone());
-        twoSteps(p, new Adam(List.of(p), 0.05).withBetas(0.5, 0.75).withEpsilon(0.01));
+        stepWithGradients(p, new Adam(List.of(p), 0.05).withBetas(0.5, 0.75).withEpsilon(0.01), G1, G2);
         assertValues(p, byHand(0.05, 0.5, 0.75, 0.01, 0, false, P0, List.of(G1, G2)));
     }
 
     @Test
     void weightDecayIsAnL2TermInTheGradient() {
         Parameter p = parameter(P0.clone());
-        twoSteps(p, new Adam(List.of(p), 0.05).withWeightDecay(0.1));
+        stepWithGradients(p, new Adam(List.of(p), 0.05).withWeightDecay(0.1), G1, G2);
         assertValues(p, byHand(0.05, 0.9, 0.999, 1e-8, 0.1, false, P0, List.of(G1, G2)));
     }
 
     @Test
     void amsgradDividesByTheLargestSecondMoment() {
         Parameter p = parameter(P0.clone());
-        twoSteps(p, new Adam(List.of(p), 0.05).withBetas(0.9, 0.5).withAmsgrad());
+        stepWithGradients(p, new Adam(List.of(p), 0.05).withBetas(0.9, 0.5).withAmsgrad(), G1, G2);
         double[] expected = byHand(0.05, 0.9, 0.5, 1e-8, 0, true, P0, List.of(G1, G2));
         assertValues(p, expected);
         // the case is chosen so that AMSGrad and Adam differ (v shrinks in element 0)

@@ -7,6 +7,7 @@ import static gradschool.optim.Fixtures.assertValues;
 import static gradschool.optim.Fixtures.minimiseQuadratic;
 import static gradschool.optim.Fixtures.parameter;
 import static gradschool.optim.Fixtures.setGradient;
+import static gradschool.optim.Fixtures.stepWithGradients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,14 +46,14 @@ class AdamWTest {
         assertThat(adamW.learningRate()).isEqualTo(1e-3);
         assertThat(adamW.decoupledWeightDecay()).isEqualTo(0.01);
         assertThat(adamW.weightDecay()).as("no L2 term in the gradient").isZero();
-        AdamTest.twoSteps(p, adamW);
+        stepWithGradients(p, adamW, G1, G2);
         assertValues(p, byHand(1e-3, 0.9, 0.999, 0.01, false));
     }
 
     @Test
     void weightDecayIsDecoupledFromTheGradient() {
         Parameter p = parameter(P0.clone());
-        AdamTest.twoSteps(p, new AdamW(List.of(p), 0.1).withWeightDecay(0.5).withBetas(0.8, 0.9));
+        stepWithGradients(p, new AdamW(List.of(p), 0.1).withWeightDecay(0.5).withBetas(0.8, 0.9), G1, G2);
         double[] expected = byHand(0.1, 0.8, 0.9, 0.5, false);
         assertValues(p, expected);
         // and it is not Adam's L2 decay
@@ -63,14 +64,14 @@ class AdamWTest {
     @Test
     void withoutWeightDecayItIsAdam() {
         Parameter p = parameter(P0.clone());
-        AdamTest.twoSteps(p, new AdamW(List.of(p), 0.1).withWeightDecay(0));
+        stepWithGradients(p, new AdamW(List.of(p), 0.1).withWeightDecay(0), G1, G2);
         assertValues(p, AdamTest.byHand(0.1, 0.9, 0.999, 1e-8, 0, false, P0, List.of(G1, G2)));
     }
 
     @Test
     void amsgradWorksWithDecoupledDecay() {
         Parameter p = parameter(P0.clone());
-        AdamTest.twoSteps(p, new AdamW(List.of(p), 0.05).withBetas(0.9, 0.5).withAmsgrad().withEpsilon(1e-8));
+        stepWithGradients(p, new AdamW(List.of(p), 0.05).withBetas(0.9, 0.5).withAmsgrad().withEpsilon(1e-8), G1, G2);
         assertValues(p, byHand(0.05, 0.9, 0.5, 0.01, true));
     }
 

@@ -55,4 +55,35 @@ class ElementwiseOptimizerTest {
         assertThat(p.value()).isSameAs(value);            // updated in place, not replaced
         assertThat(value.get(0)).isLessThan(1);
     }
+
+    /** Keeps the arrays it is handed, to see what writing into them later does. */
+    private static final class KeepingOptimizer extends ElementwiseOptimizer {
+        double[] keptValues;
+        double[] keptGradient;
+
+        KeepingOptimizer(Parameter parameter) {
+            super(List.of(parameter), 1.0);
+        }
+
+        @Override
+        protected void updateParameter(int index, double[] p, double[] g) {
+            keptValues = p;
+            keptGradient = g;
+            p[0] = 10;
+        }
+    }
+
+    @Test
+    void theRuleWorksOnCopiesThatStepCopiesBack() {
+        Tensor value = Tensor.of(new double[] {1, 2});
+        Parameter p = new Parameter(value);
+        p.mul(3).sum().backward();
+        KeepingOptimizer optimizer = new KeepingOptimizer(p);
+        optimizer.step();
+        assertThat(value.toDoubleArray()).as("written into p, copied back").containsExactly(10, 2);
+        optimizer.keptValues[1] = -1;
+        optimizer.keptGradient[0] = -1;
+        assertThat(value.toDoubleArray()).as("p after the step is a detached copy").containsExactly(10, 2);
+        assertThat(p.grad().toDoubleArray()).as("g is a copy").containsExactly(3, 3);
+    }
 }

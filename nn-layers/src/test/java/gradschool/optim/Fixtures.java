@@ -32,6 +32,17 @@ final class Fixtures {
     }
 
     /**
+     * Takes one optimizer step per gradient, in order: sets the parameter's gradient to it
+     * ({@link #setGradient}), then calls {@link Optimizer#step()}.
+     */
+    static void stepWithGradients(Parameter p, Optimizer optimizer, double[]... gradients) {
+        for (double[] gradient : gradients) {
+            setGradient(p, gradient);
+            optimizer.step();
+        }
+    }
+
+    /**
      * Clears the gradient and runs backward on {@code f(p) = Σ (p_i − t_i)²} (gradient {@code 2·(p − t)}).
      *
      * @return the loss

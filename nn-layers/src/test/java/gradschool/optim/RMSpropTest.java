@@ -4,6 +4,7 @@ import static gradschool.optim.Fixtures.assertValues;
 import static gradschool.optim.Fixtures.minimiseQuadratic;
 import static gradschool.optim.Fixtures.parameter;
 import static gradschool.optim.Fixtures.setGradient;
+import static gradschool.optim.Fixtures.stepWithGradients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,13 +41,6 @@ class RMSpropTest {
         return p;
     }
 
-    private static void twoSteps(Parameter p, Optimizer optimizer) {
-        setGradient(p, G1);
-        optimizer.step();
-        setGradient(p, G2);
-        optimizer.step();
-    }
-
     @Test
     void defaultsFollowTheRule() {
         Parameter p = parameter(P0.clone());
@@ -55,7 +49,7 @@ class RMSpropTest {
         assertThat(rmsprop.alpha()).isEqualTo(0.99);
         assertThat(rmsprop.epsilon()).isEqualTo(1e-8);
         assertThat(rmsprop.momentum()).isZero();
-        twoSteps(p, rmsprop);
+        stepWithGradients(p, rmsprop, G1, G2);
         assertValues(p, byHand(0.01, 0.99, 1e-8, 0, 0));
     }
 
@@ -73,21 +67,21 @@ class RMSpropTest {
     @Test
     void alphaAndEpsilonFollowTheRule() {
         Parameter p = parameter(P0.clone());
-        twoSteps(p, new RMSprop(List.of(p), 0.05).withAlpha(0.9).withEpsilon(0.1));
+        stepWithGradients(p, new RMSprop(List.of(p), 0.05).withAlpha(0.9).withEpsilon(0.1), G1, G2);
         assertValues(p, byHand(0.05, 0.9, 0.1, 0, 0));
     }
 
     @Test
     void momentumAccumulatesTheScaledGradientsFromZero() {
         Parameter p = parameter(P0.clone());
-        twoSteps(p, new RMSprop(List.of(p), 0.05).withMomentum(0.9));
+        stepWithGradients(p, new RMSprop(List.of(p), 0.05).withMomentum(0.9), G1, G2);
         assertValues(p, byHand(0.05, 0.99, 1e-8, 0.9, 0));
     }
 
     @Test
     void weightDecayAddsLambdaTimesPToTheGradient() {
         Parameter p = parameter(P0.clone());
-        twoSteps(p, new RMSprop(List.of(p), 0.05).withWeightDecay(0.3));
+        stepWithGradients(p, new RMSprop(List.of(p), 0.05).withWeightDecay(0.3), G1, G2);
         assertValues(p, byHand(0.05, 0.99, 1e-8, 0, 0.3));
     }
 

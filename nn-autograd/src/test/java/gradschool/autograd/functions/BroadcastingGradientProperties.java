@@ -9,8 +9,8 @@ import static gradschool.autograd.VariableArbitraries.tensors;
 
 import gradschool.autograd.GradCheck;
 import gradschool.autograd.Variable;
-import gradschool.autograd.VariableArbitraries.Values;
 import gradschool.core.Tensor;
+import gradschool.testing.TensorArbitraries.Values;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;

@@ -6,8 +6,8 @@ import static gradschool.autograd.VariableArbitraries.shapes;
 import static gradschool.autograd.VariableArbitraries.tensors;
 
 import gradschool.autograd.GradCheck;
-import gradschool.autograd.VariableArbitraries.Values;
 import gradschool.core.Tensor;
+import gradschool.testing.TensorArbitraries.Values;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -1,17 +1,17 @@
 package gradschool.autograd.functions;
 
 import static gradschool.autograd.VariableArbitraries.any;
-import static gradschool.autograd.VariableArbitraries.randomPermutation;
 import static gradschool.autograd.VariableArbitraries.shapes;
 import static gradschool.autograd.VariableArbitraries.shapesBroadcastingTo;
 import static gradschool.autograd.VariableArbitraries.tensors;
+import static gradschool.testing.TensorArbitraries.randomPermutation;
 
 import gradschool.autograd.GradCheck;
 import gradschool.autograd.Variable;
 import gradschool.autograd.VariableArbitraries;
-import gradschool.autograd.VariableArbitraries.Layout;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
+import gradschool.testing.TensorArbitraries.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package gradschool.examples.autograd;
 
+import static gradschool.examples.LessonRun.printedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,10 +9,6 @@ import gradschool.autograd.GraphExport;
 import gradschool.core.Tensor;
 import gradschool.examples.AutogradLessons;
 import gradschool.examples.Lesson;
-import gradschool.examples.LessonContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,13 +20,6 @@ class AutogradLessonsTest {
     @TempDir
     Path output;
 
-    private String run(Lesson lesson) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        lesson.run(new LessonContext(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                LessonContext.findDataDirectory(), output, true));
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void registeredInOrder() {
         assertThat(AutogradLessons.all()).extracting(Lesson::name)
@@ -38,7 +28,7 @@ class AutogradLessonsTest {
 
     @Test
     void micrograd() throws Exception {
-        String text = run(new Micrograd());
+        String text = printedBy(new Micrograd(), output);
         assertThat(text).contains("y = h + q + q*x   = -20.0")
                 .contains("dy/dx = 46.0")
                 .contains("dy/dz = -8.0")
@@ -69,7 +59,7 @@ class AutogradLessonsTest {
 
     @Test
     void explainBackward() throws Exception {
-        String text = run(new ExplainBackward());
+        String text = printedBy(new ExplainBackward(), output);
         assertThat(text).contains("Z1 = x·W1 + b1  = [[3.99 3.29 2.59]]")
                 .contains("Z2 = A1·W2 + b2 = [[5.4552]]")
                 .contains("L  = sum(½e²)   = 9.9244035")
@@ -95,7 +85,7 @@ class AutogradLessonsTest {
 
     @Test
     void customOp() throws Exception {
-        String text = run(new CustomOp());
+        String text = printedBy(new CustomOp(), output);
         assertThat(text).contains("dΣy/dx = 3x²  = [ 6.75  0.75 12.  ]")
                 .contains("gradient check passed for f:")
                 .contains("gradient check passed for d(Σ v·grad f):")
@@ -114,7 +104,7 @@ class AutogradLessonsTest {
 
     @Test
     void secondOrder() throws Exception {
-        String text = run(new SecondOrder());
+        String text = printedBy(new SecondOrder(), output);
         assertThat(text).contains("x =  3.0   dy/dx =  27.00 (3x² =  27.00)   d²y/dx² =  18.0 (6x =  18.0)")
                 .contains("x = -1.0   dy/dx =   3.00 (3x² =   3.00)   d²y/dx² =  -6.0 (6x =  -6.0)")
                 .contains("   0  2.0000000000000000   6.0000000000000000")

@@ -1,12 +1,8 @@
 package gradschool.examples.seeds;
 
+import static gradschool.examples.LessonRun.printedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gradschool.examples.Lesson;
-import gradschool.examples.LessonContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,16 +13,9 @@ class SeedLessonsTest {
     @TempDir
     Path output;
 
-    private String run(Lesson lesson) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        lesson.run(new LessonContext(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                LessonContext.findDataDirectory(), output, true));
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void matrixBasics() throws Exception {
-        String text = run(new MatrixBasics());
+        String text = printedBy(new MatrixBasics(), output);
         assertThat(text).contains("[[34. 44. 25.]\n [50. 61. 29.]]")
                 .contains("[12.  2. 42. 72.  0.]")
                 .contains("128.0");
@@ -34,14 +23,14 @@ class SeedLessonsTest {
 
     @Test
     void oneNeuron() throws Exception {
-        assertThat(run(new OneNeuron())).contains("z = w @ x + b:\n2.3\n")
+        assertThat(printedBy(new OneNeuron(), output)).contains("z = w @ x + b:\n2.3\n")
                 .contains("np.maximum(0, z):\n2.3\n")
                 .contains("0.9088770389851438");
     }
 
     @Test
     void layerOfNeurons() throws Exception {
-        assertThat(run(new LayerOfNeurons()))
+        assertThat(printedBy(new LayerOfNeurons(), output))
                 .contains("W @ x + b:\n[2.3  2.46 0.21]")
                 .contains("A (after ReLU):\n[2.3  2.46 0.21]")
                 .contains("[0.90887704 0.92128966 0.55230791]")
@@ -52,14 +41,14 @@ class SeedLessonsTest {
 
     @Test
     void batchInput() throws Exception {
-        assertThat(run(new BatchInput()))
+        assertThat(printedBy(new BatchInput(), output))
                 .contains("[[ 2.3   2.46  0.21]\n [ 6.9  -0.81 -1.54]]")
                 .contains("[[2.3  2.46 0.21]\n [6.9  0.   0.  ]]");
     }
 
     @Test
     void adjustableNeuron() throws Exception {
-        String text = run(new AdjustableNeuron());
+        String text = printedBy(new AdjustableNeuron(), output);
         assertThat(text).contains("output: [0.23147522]").contains("Inputs: [2. 3.]");
         String[] expected = {
             "Weights: [0.1 0.2], Bias: 0, Output: 0.6900", "Weights: [0.1 0.2], Bias: 1, Output: 0.8581",
@@ -75,14 +64,14 @@ class SeedLessonsTest {
 
     @Test
     void randomLayerIsReproducible() throws Exception {
-        String first = run(new RandomLayer());
-        assertThat(run(new RandomLayer())).isEqualTo(first);
+        String first = printedBy(new RandomLayer(), output);
+        assertThat(printedBy(new RandomLayer(), output)).isEqualTo(first);
         assertThat(first).contains("Weights:").contains("Output:\n[[");
     }
 
     @Test
     void threeLayerForward() throws Exception {
-        assertThat(run(new ThreeLayerForward()))
+        assertThat(printedBy(new ThreeLayerForward(), output))
                 .contains("[[5.6 ]\n [6.89]\n [8.07]]")
                 .contains("[[ 9.12  10.384 11.045]]")
                 .contains("[[11.3353   21.645588]]")
@@ -91,7 +80,7 @@ class SeedLessonsTest {
 
     @Test
     void backpropagation() throws Exception {
-        String text = run(new Backpropagation());
+        String text = printedBy(new Backpropagation(), output);
         assertThat(text).contains("[[3.99 3.29 2.59]]")
                 .contains("[[5.4552 6.4972]]")
                 .contains("Final Layer output:\n7.188")

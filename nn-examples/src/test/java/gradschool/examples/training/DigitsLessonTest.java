@@ -2,6 +2,7 @@ package gradschool.examples.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gradschool.examples.LessonRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

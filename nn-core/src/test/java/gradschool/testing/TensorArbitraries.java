@@ -1,5 +1,7 @@
-package gradschool.core;
+package gradschool.testing;
 
+import gradschool.core.Shape;
+import gradschool.core.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -45,8 +47,15 @@ import net.jqwik.api.Combinators;
  * {@link Tensor#copy()}.
  *
  * <p>Shapes are small (rank 0–4, each dimension 0–4, so empty tensors occur too) to keep the suite
- * fast. The same idea works for any module's tests: copy this class, or call it from a test
- * that depends on nn-core's test classes.
+ * fast.
+ *
+ * <p>Other modules' tests use this class through nn-core's test jar (a {@code test-jar} dependency
+ * with test scope, see nn-autograd's pom). It lives in its own package, {@code gradschool.testing},
+ * because the library module {@code gradschool.core} owns the package {@code gradschool.core}: a
+ * class of that package on another module's test class path would be hidden behind the module. A
+ * test that needs other numbers — a gradient check keeps its inputs away from kinks, say — passes
+ * its own {@link Values} and depth to {@link #build(Shape, Layout, Values, Random, int)}, as
+ * nn-autograd's {@code VariableArbitraries} does.
  */
 public final class TensorArbitraries {
 
@@ -73,7 +82,49 @@ public final class TensorArbitraries {
         SELECTED
     }
 
+    /** Where the numbers in a generated tensor come from. */
+    public interface Values {
+        /**
+         * Draws the elements of a fresh tensor.
+         *
+         * @param count how many
+         * @param random the source of randomness
+         * @return {@code count} values
+         */
+        double[] draw(int count, Random random);
+
+        /**
+         * Tells whether two elements of one tensor may be equal; if not, no broadcast (stride-0)
+         * layout is made, since it repeats elements.
+         *
+         * @return true unless the values must be distinct
+         */
+        default boolean allowsRepeats() {
+            return true;
+        }
+    }
+
+    /** The values of {@link #tensors()} and the other generators here: uniform in {@code [-5, 5)}. */
+    private static final Values DEFAULT_VALUES = uniform(-5, 5);
+
     private TensorArbitraries() {
+    }
+
+    /**
+     * Returns values uniform in {@code [low, high)}.
+     *
+     * @param low the lower bound
+     * @param high the upper bound
+     * @return the values
+     */
+    public static Values uniform(double low, double high) {
+        return (count, random) -> {
+            double[] values = new double[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = low + (high - low) * random.nextDouble();
+            }
+            return values;
+        };
     }
 
     /**
@@ -174,7 +225,7 @@ public final class TensorArbitraries {
     public static Arbitrary<Shape[]> broadcastableShapePairs(Arbitrary<Shape> resultShapes) {
         return Combinators.combine(resultShapes, Arbitraries.longs()).as((shape, seed) -> {
             Random random = new Random(seed);
-            return new Shape[] {shrinkForBroadcast(shape, random), shrinkForBroadcast(shape, random)};
+            return new Shape[] {shapeBroadcastingTo(shape, random), shapeBroadcastingTo(shape, random)};
         });
     }
 
@@ -188,12 +239,25 @@ public final class TensorArbitraries {
      * @return the tensor
      */
     public static Tensor build(Shape shape, Layout layout, Random random) {
-        return build(shape, layout, random, MAX_DEPTH);
+        return build(shape, layout, DEFAULT_VALUES, random, MAX_DEPTH);
     }
 
-    private static Tensor build(Shape shape, Layout layout, Random random, int depth) {
+    /**
+     * Returns a tensor of the shape in one layout, made by at most {@code depth} view-making steps,
+     * with its numbers from {@code values}; the layout's details (which permutation, which steps)
+     * and the inner steps come from the random generator. If the values must be distinct, no step
+     * is {@link Layout#EXPANDED}.
+     *
+     * @param shape the shape of the result
+     * @param layout the outermost step
+     * @param values where the numbers come from
+     * @param random the source of values and details
+     * @param depth the most steps
+     * @return the tensor
+     */
+    public static Tensor build(Shape shape, Layout layout, Values values, Random random, int depth) {
         if (depth == 0 || layout == Layout.CONTIGUOUS) {
-            return contiguous(shape, random);
+            return Tensor.of(shape, values.draw(shape.size(), random));
         }
         int[] dims = shape.toArray();
         int rank = dims.length;
@@ -205,7 +269,7 @@ public final class TensorArbitraries {
                 for (int i = 0; i < rank; i++) {
                     baseDims[order[i]] = dims[i];
                 }
-                return inner(Shape.of(baseDims), random, depth).permute(order);
+                return inner(Shape.of(baseDims), values, random, depth).permute(order);
             }
             case STEPPED: {
                 int[] starts = new int[rank];
@@ -217,15 +281,15 @@ public final class TensorArbitraries {
                     int extra = random.nextInt(3);
                     baseDims[i] = starts[i] + (dims[i] == 0 ? 0 : (dims[i] - 1) * steps[i] + 1) + extra;
                 }
-                Tensor view = inner(Shape.of(baseDims), random, depth);
+                Tensor view = inner(Shape.of(baseDims), values, random, depth);
                 for (int i = 0; i < rank; i++) {
                     view = view.slice(i, starts[i], starts[i] + dims[i] * steps[i], steps[i]);
                 }
                 return view;
             }
             case EXPANDED: {
-                Shape base = shrinkForBroadcast(shape, random);
-                return inner(base, random, depth).broadcastTo(shape);
+                Shape base = shapeBroadcastingTo(shape, random);
+                return inner(base, values, random, depth).broadcastTo(shape);
             }
             case SELECTED: {
                 int axis = random.nextInt(rank + 1);
@@ -234,29 +298,47 @@ public final class TensorArbitraries {
                 for (int i = 0, j = 0; i <= rank; i++) {
                     baseDims[i] = i == axis ? extraSize : dims[j++];
                 }
-                return inner(Shape.of(baseDims), random, depth).select(axis, random.nextInt(extraSize));
+                return inner(Shape.of(baseDims), values, random, depth).select(axis, random.nextInt(extraSize));
             }
             default:
                 throw new AssertionError(layout);
         }
     }
 
-    private static Tensor inner(Shape shape, Random random, int depth) {
-        Layout next = Layout.values()[random.nextInt(Layout.values().length)];
-        return build(shape, next, random, depth - 1);
+    private static Tensor inner(Shape shape, Values values, Random random, int depth) {
+        List<Layout> layouts = layouts(values, true);
+        return build(shape, layouts.get(random.nextInt(layouts.size())), values, random, depth - 1);
     }
 
-    /** Returns a fresh row-major tensor of values uniform in [-5, 5). */
-    private static Tensor contiguous(Shape shape, Random random) {
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = -5 + 10 * random.nextDouble();
+    /**
+     * Returns the layouts a tensor of these values can have, in declaration order: all of them, less
+     * {@link Layout#CONTIGUOUS} if {@code withContiguous} is false and less {@link Layout#EXPANDED}
+     * if the values must be distinct.
+     *
+     * @param values where the numbers come from
+     * @param withContiguous whether a plain tensor is allowed
+     * @return a new, modifiable list
+     */
+    public static List<Layout> layouts(Values values, boolean withContiguous) {
+        List<Layout> layouts = new ArrayList<>(Arrays.asList(Layout.values()));
+        if (!withContiguous) {
+            layouts.remove(Layout.CONTIGUOUS);
         }
-        return Tensor.of(shape, values);
+        if (!values.allowsRepeats()) {
+            layouts.remove(Layout.EXPANDED);
+        }
+        return layouts;
     }
 
-    /** Drops a random number of leading dimensions and sets a random subset of the rest to 1. */
-    private static Shape shrinkForBroadcast(Shape shape, Random random) {
+    /**
+     * Returns a shape that broadcasts to {@code shape}: a random number of its leading dimensions
+     * dropped and a random subset of the rest set to 1.
+     *
+     * @param shape the shape to broadcast to
+     * @param random the source of randomness
+     * @return the smaller shape
+     */
+    public static Shape shapeBroadcastingTo(Shape shape, Random random) {
         int[] dims = shape.toArray();
         int drop = random.nextInt(dims.length + 1);
         int[] kept = Arrays.copyOfRange(dims, drop, dims.length);
@@ -268,7 +350,14 @@ public final class TensorArbitraries {
         return Shape.of(kept);
     }
 
-    private static int[] randomPermutation(int n, Random random) {
+    /**
+     * Returns a random permutation of {@code 0 … n-1}.
+     *
+     * @param n the length
+     * @param random the source of randomness
+     * @return the permutation
+     */
+    public static int[] randomPermutation(int n, Random random) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             order.add(i);
