@@ -77,8 +77,8 @@ class AutogradLessonsTest {
                 .contains("step 0: Sum   L = sum(½e²)")
                 .contains("dL/d(Z2) = −dL/d(e) = [[4.4552]]")
                 .contains("dL/d(b2) = dL/d(Z2) = [4.4552]   (summed over the broadcast dimensions to (1,))")
-                .contains("dL/d(W2) = (A1)ᵀ · dL/d(A1·W2) = [[17.776248] [14.657608] [11.538968]]")
-                .contains("dL/d(A1) = dL/d(A1·W2) · (W2)ᵀ = [[1.33656  1.514768 1.960288]]")
+                .contains("dL/d(W2) = A1ᵀ · dL/d(A1·W2) = [[17.776248] [14.657608] [11.538968]]")
+                .contains("dL/d(A1) = dL/d(A1·W2) · W2ᵀ = [[1.33656  1.514768 1.960288]]")
                 .contains("step 8: MatMul   x·W1 = x · W1")
                 .doesNotContain("step 9");
     }
