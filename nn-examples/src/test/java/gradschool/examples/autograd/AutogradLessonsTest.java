@@ -47,7 +47,11 @@ class AutogradLessonsTest {
                 .contains("[0] y () = Add, value -20.0\n")
                 .contains("[7] x () leaf, value -4.0, grad 46.0\n")
                 .contains("[8] const 2.0\n")                     // the 2 of 2x: a constant, shown by its value
-                .contains("[4] z (see above)");
+                .contains("[4] z (see above)")
+                .contains("  g     = 24.7041   (the README: 24.7041)\n",
+                        "  dg/da = 138.8338   (the README: 138.8338)\n",
+                        "  dg/db = 645.5773   (the README: 645.5773)\n")
+                .doesNotContain("micrograd's README says 46");   // 46 comes from its test_engine.py
         Path dot = output.resolve(Micrograd.DOT_FILE);
         assertThat(dot).exists();
         assertThat(Files.readString(dot)).startsWith("digraph autograd {");
@@ -57,6 +61,15 @@ class AutogradLessonsTest {
         } else {
             assertThat(text).contains("dot -Tpng " + dot + " -o " + output.resolve(Micrograd.PNG_FILE));
         }
+    }
+
+    @Test
+    void micrograd_readmeExample() {
+        Micrograd.ReadmeExample readme = Micrograd.buildReadmeExample();
+        readme.g().backward();
+        assertThat(readme.g().item()).isCloseTo(24.70408163265306, within(1e-12));
+        assertThat(readme.a().grad().item()).isCloseTo(138.83381924198252, within(1e-9));
+        assertThat(readme.b().grad().item()).isCloseTo(645.5772594752186, within(1e-9));
     }
 
     @Test
