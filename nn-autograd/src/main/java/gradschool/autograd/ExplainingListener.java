@@ -127,7 +127,7 @@ public final class ExplainingListener implements BackwardListener {
         return variable.label();
     }
 
-    /** {@code y = Op(a, b)} for an op without a template. */
+    /** {@code y = Op(a, b)}, for an op whose rule states no forward formula for these inputs. */
     private static String genericForward(Variable output, List<Variable> inputs) {
         StringBuilder text = new StringBuilder(label(output)).append(" = ").append(output.function().name()).append('(');
         for (int i = 0; i < inputs.size(); i++) {
@@ -146,7 +146,7 @@ public final class ExplainingListener implements BackwardListener {
      * @param current the input whose gradient is being written; an op that names fewer symbols than it
      *                has inputs ({@code Concat}) uses its last symbol for this one
      */
-    static String fill(String formula, DerivativeRule rule, Variable output, List<Variable> inputs, int current) {
+    private static String fill(String formula, DerivativeRule rule, Variable output, List<Variable> inputs, int current) {
         Map<String, String> names = new HashMap<>();
         List<String> symbols = rule.inputs();
         for (int i = 0; i < symbols.size() && i < inputs.size(); i++) {
