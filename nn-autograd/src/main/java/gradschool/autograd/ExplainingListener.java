@@ -3,9 +3,9 @@ package gradschool.autograd;
 import gradschool.core.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A {@link BackwardListener} that explains each step of a backward pass in the words of the seed
@@ -19,9 +19,9 @@ import java.util.Set;
  * // …
  * // step 1: MatMul   Z2 = A1 · W2
  * //   incoming  dL/d(Z2) = [[1. 1.]]
- * //   rule      d(A·B)/dA = G·Bᵀ, d(A·B)/dB = Aᵀ·G
- * //   dL/d(A1) = dL/d(Z2) · (W2)ᵀ = [[0.5  0.57 1.19]]
- * //   dL/d(W2) = (A1)ᵀ · dL/d(Z2) = [[2.99 2.99] [1.29 1.29] [1.59 1.59]]
+ * //   rule      dL/da = g · bᵀ, dL/db = aᵀ · g; …
+ * //   dL/d(A1) = dL/d(Z2) · W2ᵀ = [[0.5  0.57 1.19]]
+ * //   dL/d(W2) = A1ᵀ · dL/d(Z2) = [[2.99 2.99] [1.29 1.29] [1.59 1.59]]
  * // …
  * }</pre>
  *
@@ -32,41 +32,15 @@ import java.util.Set;
  * that need none (data, constants) are not shown. When an input receives gradients along several
  * paths, a {@code total} line shows the sum so far: the {@code +=} of the chain rule.
  *
- * <p>Formulas are written out for the common ops; any other op gets the generic chain rule
- * {@code dL/d(a) = dL/d(y) · ∂(y)/∂(a)} next to its {@link Function#derivativeRule()}.
+ * <p>Every formula comes from the op's {@link Function#derivativeRule()}: the {@code rule} line
+ * shows it in symbols ({@code a}, {@code b}, {@code g}), and the lines below it show it again with
+ * the variables' names in their place. A custom op that states no rule gets the generic chain rule
+ * {@code dL/d(a) = dL/d(y) · ∂(y)/∂(a)}.
  */
 public final class ExplainingListener implements BackwardListener {
 
     /** Tensors with more elements than this are shown by their shape only. */
     public static final int MAX_ELEMENTS_SHOWN = 16;
-
-    /** Ops that broadcast their inputs, so the engine may have summed a gradient back to its input's shape. */
-    private static final Set<String> BROADCASTING = Set.of("Add", "Sub", "Mul", "Div", "Pow", "Maximum", "Minimum", "Where");
-
-    /**
-     * How each common op is written: the forward formula and the gradient sent to each input. In the
-     * templates {@code {y}} is the output, {@code {a}} and {@code {b}} the inputs, {@code {g}} is
-     * {@code dL/d(y)} and {@code {sa}} the first input's shape.
-     */
-    private static final Map<String, Template> TEMPLATES = Map.ofEntries(
-            Map.entry("Add", new Template("{y} = {a} + {b}", "{g}", "{g}")),
-            Map.entry("Sub", new Template("{y} = {a} − {b}", "{g}", "−{g}")),
-            Map.entry("Mul", new Template("{y} = {a} ⊙ {b}", "{g} ⊙ ({b})", "{g} ⊙ ({a})")),
-            Map.entry("Div", new Template("{y} = {a} / {b}", "{g} / ({b})", "−{g} ⊙ ({a}) / ({b})²")),
-            Map.entry("MatMul", new Template("{y} = {a} · {b}", "{g} · ({b})ᵀ", "({a})ᵀ · {g}")),
-            Map.entry("Neg", new Template("{y} = −{a}", "−{g}")),
-            Map.entry("Relu", new Template("{y} = relu({a})", "{g} ⊙ relu'({a})")),
-            Map.entry("LeakyRelu", new Template("{y} = leakyRelu({a})", "{g} ⊙ leakyRelu'({a})")),
-            Map.entry("Sigmoid", new Template("{y} = σ({a})", "{g} ⊙ ({y}) ⊙ (1 − ({y}))")),
-            Map.entry("Tanh", new Template("{y} = tanh({a})", "{g} ⊙ (1 − ({y})²)")),
-            Map.entry("Exp", new Template("{y} = exp({a})", "{g} ⊙ ({y})")),
-            Map.entry("Log", new Template("{y} = ln({a})", "{g} / ({a})")),
-            Map.entry("Sqrt", new Template("{y} = √({a})", "{g} / (2·({y}))")),
-            Map.entry("PowScalar", new Template("{y} = ({a})^p", "{g} ⊙ p·({a})^(p−1)")),
-            Map.entry("Sum", new Template("{y} = sum({a})", "{g}, copied back over the summed elements to {sa}")),
-            Map.entry("Mean", new Template("{y} = mean({a})", "{g} / n, copied back over the averaged elements to {sa}")),
-            Map.entry("Permute", new Template("{y} = ({a}) with its axes permuted", "{g} with the axes permuted back")),
-            Map.entry("Reshape", new Template("{y} = ({a}) reshaped", "{g} reshaped back to {sa}")));
 
     private final Appendable out;
 
@@ -93,7 +67,7 @@ public final class ExplainingListener implements BackwardListener {
         Function function = step.function();
         Variable output = step.output();
         List<Variable> inputs = function.inputs();
-        Template template = TEMPLATES.get(function.name());
+        DerivativeRule rule = function.derivativeRule();
         String y = label(output);
         String g = "dL/d(" + y + ")";
 
@@ -102,12 +76,14 @@ public final class ExplainingListener implements BackwardListener {
             text.append("backward from ").append(y).append(", starting with the seed ")
                     .append(g).append(" = ").append(show(step.gradOutput())).append('\n');
         }
+        boolean oneSymbolPerInput = rule.inputs().size() == inputs.size();
         text.append("step ").append(step.index()).append(": ").append(function).append("   ")
-                .append(template != null ? fill(template.forward, output, inputs, g) : genericForward(output, inputs))
+                .append(oneSymbolPerInput && !rule.forward().isEmpty()
+                        ? fill(rule.forward(), rule, output, inputs, 0)
+                        : genericForward(output, inputs))
                 .append('\n');
         text.append("  incoming  ").append(g).append(" = ").append(show(step.gradOutput())).append('\n');
-        String rule = function.derivativeRule();
-        if (!rule.isEmpty()) {
+        if (rule.isStated()) {
             text.append("  rule      ").append(rule).append('\n');
         }
         for (int i = 0; i < inputs.size(); i++) {
@@ -116,12 +92,13 @@ public final class ExplainingListener implements BackwardListener {
                 continue; // this input needs no gradient (data or a constant)
             }
             Variable input = inputs.get(i);
-            String formula = template != null && i < template.gradients.length
-                    ? fill(template.gradients[i], output, inputs, g)
+            int symbol = Math.min(i, rule.inputs().size() - 1); // an op like Concat names one input for all
+            String formula = symbol >= 0
+                    ? fill(rule.gradients().get(symbol), rule, output, inputs, i)
                     : g + " · ∂(" + y + ")/∂(" + label(input) + ")";
             text.append("  dL/d(").append(label(input)).append(") = ").append(formula)
                     .append(" = ").append(show(sent));
-            if (BROADCASTING.contains(function.name()) && !input.shape().equals(output.shape())) {
+            if (rule.broadcasts() && !input.shape().equals(output.shape())) {
                 text.append("   (summed over the broadcast dimensions to ").append(input.shape()).append(')');
             }
             text.append('\n');
@@ -150,7 +127,7 @@ public final class ExplainingListener implements BackwardListener {
         return variable.label();
     }
 
-    /** {@code y = Op(a, b)} for an op without a template. */
+    /** {@code y = Op(a, b)}, for an op whose rule states no forward formula for these inputs. */
     private static String genericForward(Variable output, List<Variable> inputs) {
         StringBuilder text = new StringBuilder(label(output)).append(" = ").append(output.function().name()).append('(');
         for (int i = 0; i < inputs.size(); i++) {
@@ -159,30 +136,82 @@ public final class ExplainingListener implements BackwardListener {
         return text.append(')').toString();
     }
 
-    /** Replaces the placeholders of a template in one pass (so a name containing "{a}" stays as it is). */
-    private static String fill(String template, Variable output, List<Variable> inputs, String g) {
+    /**
+     * Writes one of the rule's formulas with the variables' names in place of its symbols: {@code y}
+     * becomes the output's name, {@code g} becomes {@code dL/d(output)}, and each input symbol the
+     * input's name. A symbol is replaced only where it stands as a whole word, and a name that is not
+     * one word ({@code A1·W2}) is put in parentheses unless the formula already encloses it or it
+     * begins the formula (the {@code y} of {@code y = …}).
+     *
+     * @param current the input whose gradient is being written; an op that names fewer symbols than it
+     *                has inputs ({@code Concat}) uses its last symbol for this one
+     */
+    private static String fill(String formula, DerivativeRule rule, Variable output, List<Variable> inputs, int current) {
+        Map<String, String> names = new HashMap<>();
+        List<String> symbols = rule.inputs();
+        for (int i = 0; i < symbols.size() && i < inputs.size(); i++) {
+            names.put(symbols.get(i), label(inputs.get(i)));
+        }
+        if (!symbols.isEmpty() && symbols.size() < inputs.size() && current < inputs.size()) {
+            names.put(symbols.get(symbols.size() - 1), label(inputs.get(current)));
+        }
+        names.put("y", label(output));
+        String g = "dL/d(" + label(output) + ")";
+
         StringBuilder text = new StringBuilder();
         int i = 0;
-        while (i < template.length()) {
-            int close = template.charAt(i) == '{' ? template.indexOf('}', i) : -1;
-            String key = close > i ? template.substring(i + 1, close) : null;
-            String value = key == null ? null : switch (key) {
-                case "y" -> label(output);
-                case "a" -> label(inputs.get(0));
-                case "b" -> inputs.size() > 1 ? label(inputs.get(1)) : "?";
-                case "g" -> g;
-                case "sa" -> inputs.get(0).shape().toString();
-                default -> null;
-            };
-            if (value != null) {
-                text.append(value);
-                i = close + 1;
-            } else {
-                text.append(template.charAt(i));
+        while (i < formula.length()) {
+            if (!isWordChar(formula.charAt(i))) {
+                text.append(formula.charAt(i));
                 i++;
+                continue;
             }
+            int end = i;
+            while (end < formula.length() && isWordChar(formula.charAt(end))) {
+                end++;
+            }
+            String word = formula.substring(i, end);
+            String name = word.equals("g") ? g : names.get(word);
+            if (name == null) {
+                text.append(word);
+            } else if (i == 0 || word.equals("g") || isOneWord(name) || enclosed(formula, i, end)) {
+                text.append(name);
+            } else {
+                text.append('(').append(name).append(')');
+            }
+            i = end;
         }
         return text.toString();
+    }
+
+    /** Letters and digits make words; marks such as ᵀ and ² and punctuation such as _ do not. */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) && Character.getType(c) != Character.MODIFIER_LETTER;
+    }
+
+    /**
+     * True for a name that reads as one term without parentheses: a word such as {@code W2} or
+     * {@code 0.5}, or a word with its arguments such as {@code leaf(2, 3)}.
+     */
+    private static boolean isOneWord(String name) {
+        int open = name.indexOf('(');
+        if (open > 0 && name.endsWith(")") && name.indexOf(')') == name.length() - 1) {
+            name = name.substring(0, open);
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isWordChar(c) && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return !name.isEmpty();
+    }
+
+    /** True if the word at {@code [start, end)} is a whole argument: {@code f(x)}, {@code max(x, 0)}. */
+    private static boolean enclosed(String formula, int start, int end) {
+        char before = start > 0 ? formula.charAt(start - 1) : ' ';
+        char after = end < formula.length() ? formula.charAt(end) : ' ';
+        return (before == '(' || before == '[') && (after == ')' || after == ']' || after == ',');
     }
 
     /** A tensor on one line, or just its shape when it is large. */
@@ -191,16 +220,5 @@ public final class ExplainingListener implements BackwardListener {
             return "[" + tensor.size() + " values of shape " + tensor.shape() + "]";
         }
         return GraphExport.oneLine(tensor);
-    }
-
-    /** How one op is written: its forward formula and the formula for each input's gradient. */
-    private static final class Template {
-        final String forward;
-        final String[] gradients;
-
-        Template(String forward, String... gradients) {
-            this.forward = forward;
-            this.gradients = gradients;
-        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One differentiable operation: a forward rule on tensors and a backward rule on variables.
  *
- * <p>Every op in gradschool — {@code Add}, {@code MatMul}, {@code Relu}, … in
+ * <p>Every op in gradschool — {@code Add}, {@code MatMul}, {@code ReLU}, … in
  * {@code gradschool.autograd.functions} — is a small subclass. A new instance is made each time the
  * op is applied, so it can keep what its backward rule needs (like PyTorch's {@code ctx}).
  *
@@ -106,13 +106,17 @@ public abstract class Function {
     protected abstract Variable[] backward(Variable gradOutput);
 
     /**
-     * Returns a one-line statement of this op's derivative, used by the explaining listener and
-     * graph printouts (e.g. {@code "d(a·b)/da = g·b, d(a·b)/db = g·a"}).
+     * Returns this op's derivative: its forward formula and the gradient each input receives, in
+     * symbols — the one place the rule is written besides the op's javadoc.
      *
-     * @return the rule in words and symbols
+     * <p>{@link ExplainingListener} writes it out with the variables' names for every backward step,
+     * and {@code docs/derivatives.md} lists it for every op. For {@code Mul}:
+     * {@code DerivativeRule.binary("y = a ⊙ b", "g ⊙ b", "g ⊙ a").broadcasting()}.
+     *
+     * @return the rule; {@link DerivativeRule#NOT_STATED} unless the op overrides this
      */
-    public String derivativeRule() {
-        return "";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.NOT_STATED;
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * Variable out = z.relu().named("out");
  * out.backward();
  * System.out.println(GraphExport.toText(out));
- * // [0] out () = Relu, value 2.3
+ * // [0] out () = ReLU, value 2.3
  * // └── [1] z () = Add, value 2.3, grad 1.0
  * //     ├── [2] () = MatMul, value 0.30000000000000004
  * //     │   ├── [3] w (3,) leaf, value [ 0.2  0.8 -0.5], grad [1. 2. 3.]

@@ -10,7 +10,7 @@ import gradschool.autograd.functions.Div;
 import gradschool.autograd.functions.Exp;
 import gradschool.autograd.functions.Expand;
 import gradschool.autograd.functions.IndexSelect;
-import gradschool.autograd.functions.LeakyRelu;
+import gradschool.autograd.functions.LeakyReLU;
 import gradschool.autograd.functions.Log;
 import gradschool.autograd.functions.LogSoftmax;
 import gradschool.autograd.functions.LogSumExp;
@@ -25,7 +25,7 @@ import gradschool.autograd.functions.Neg;
 import gradschool.autograd.functions.Permute;
 import gradschool.autograd.functions.Pow;
 import gradschool.autograd.functions.PowScalar;
-import gradschool.autograd.functions.Relu;
+import gradschool.autograd.functions.ReLU;
 import gradschool.autograd.functions.Reshape;
 import gradschool.autograd.functions.Select;
 import gradschool.autograd.functions.Sigmoid;
@@ -640,22 +640,22 @@ public class Variable {
     }
 
     /**
-     * Returns {@code max(x, 0)} ({@link Relu}).
+     * Returns {@code max(x, 0)} ({@link ReLU}).
      *
      * @return the ReLU
      */
     public Variable relu() {
-        return new Relu().apply(this);
+        return new ReLU().apply(this);
     }
 
     /**
-     * Returns {@code x} where {@code x > 0} and {@code slope·x} elsewhere ({@link LeakyRelu}).
+     * Returns {@code x} where {@code x > 0} and {@code slope·x} elsewhere ({@link LeakyReLU}).
      *
      * @param slope the slope for negative inputs, e.g. 0.01
      * @return the leaky ReLU
      */
     public Variable leakyRelu(double slope) {
-        return new LeakyRelu(slope).apply(this);
+        return new LeakyReLU(slope).apply(this);
     }
 
     /**
@@ -1184,7 +1184,7 @@ public class Variable {
      * Returns what a student hovering in a debugger wants: name, shape, how it was made, gradient
      * state, and the value when small, e.g.
      * {@code Variable W1 (3, 3) = leaf, requires grad, grad (3, 3)} or
-     * {@code Variable (1, 2) = Relu(Add), grad none, value [[5.4552 6.4972]]}. A value of up to ten
+     * {@code Variable (1, 2) = ReLU(Add), grad none, value [[5.4552 6.4972]]}. A value of up to ten
      * elements is shown on one line. A {@link #constant} shows as its value, {@code Variable () = const 2.0},
      * and so it appears among an op's inputs: {@code Variable () = Mul(x, const 2.0), ...}.
      *

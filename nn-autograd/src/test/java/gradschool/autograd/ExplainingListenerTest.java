@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** ExplainingListener: a backward pass told in the seed notebook's words. */
@@ -42,17 +43,18 @@ class ExplainingListenerTest {
                 "backward from L, starting with the seed dL/d(L) = 1.0",
                 "step 0: Sum   L = sum(Z2)",
                 "  incoming  dL/d(L) = 1.0",
-                "  rule      d(Σx)/dx_i = 1: every element receives g",
-                "  dL/d(Z2) = dL/d(L), copied back over the summed elements to (1, 2) = [[1. 1.]]",
+                "  rule      dL/dx = g, copied to every summed element",
+                "  dL/d(Z2) = dL/d(L), copied to every summed element = [[1. 1.]]",
                 "step 1: MatMul   Z2 = A1 · W2",
                 "  incoming  dL/d(Z2) = [[1. 1.]]",
-                "  rule      d(A·B)/dA = G·Bᵀ, d(A·B)/dB = Aᵀ·G",
-                "  dL/d(A1) = dL/d(Z2) · (W2)ᵀ = [[0.5  0.57 1.19]]",
-                "  dL/d(W2) = (A1)ᵀ · dL/d(Z2) = [[2.99 2.99] [1.29 1.29] [1.59 1.59]]",
-                "step 2: Relu   A1 = relu(Z1)",
-                "  dL/d(Z1) = dL/d(A1) ⊙ relu'(Z1) = [[0.5  0.57 1.19]]",
+                "  rule      dL/da = g · bᵀ, dL/db = aᵀ · g; the seed notebook's dL/dW = Aᵀ · dL/dZ; a 1-D operand gets its removed dimension back first",
+                "  dL/d(A1) = dL/d(Z2) · W2ᵀ = [[0.5  0.57 1.19]]",
+                "  dL/d(W2) = A1ᵀ · dL/d(Z2) = [[2.99 2.99] [1.29 1.29] [1.59 1.59]]",
+                "step 2: ReLU   A1 = max(Z1, 0)",
+                "  rule      dL/dx = g ⊙ [x > 0]; relu'(0) = 0 by convention",
+                "  dL/d(Z1) = dL/d(A1) ⊙ [Z1 > 0] = [[0.5  0.57 1.19]]",
                 "step 3: MatMul   Z1 = x · W1",
-                "  dL/d(W1) = (x)ᵀ · dL/d(Z1) = [[0.5  0.57 1.19] [1.   1.14 2.38] [1.5  1.71 3.57]]");
+                "  dL/d(W1) = xᵀ · dL/d(Z1) = [[0.5  0.57 1.19] [1.   1.14 2.38] [1.5  1.71 3.57]]");
         assertThat(text).doesNotContain("dL/d(x)"); // x is data: no gradient is sent to it
         assertThat(text).doesNotContain("total");   // every variable is used once
     }
@@ -71,9 +73,9 @@ class ExplainingListenerTest {
                 "  dL/d(c) = dL/d(L) = 1.0",
                 "  dL/d(a) = dL/d(L) = 1.0",
                 "step 1: Mul   c = a ⊙ b",
-                "  dL/d(a) = dL/d(c) ⊙ (b) = 2.0",
+                "  dL/d(a) = dL/d(c) ⊙ b = 2.0",
                 "    total dL/d(a) so far = 3.0   (gradients from every path add up)",
-                "  dL/d(b) = dL/d(c) ⊙ (a) = 3.0");
+                "  dL/d(b) = dL/d(c) ⊙ a = 3.0");
     }
 
     @Test
@@ -99,25 +101,110 @@ class ExplainingListenerTest {
 
         assertThat(text.lines()).containsSubsequence(
                 "step 0: Mul   L = PowScalar ⊙ 0.5",
-                "  dL/d(PowScalar) = dL/d(L) ⊙ (0.5) = 0.5",
-                "step 1: PowScalar(2.0)   PowScalar = (Sub)^p",
-                "  rule      d(x^p)/dx = p·x^(p-1), with p = 2.0",
-                "  dL/d(Sub) = dL/d(PowScalar) ⊙ p·(Sub)^(p−1) = -6.0",
+                "  dL/d(PowScalar) = dL/d(L) ⊙ 0.5 = 0.5",
+                "step 1: PowScalar(2.0)   PowScalar = Sub^p",
+                "  rule      dL/dx = g ⊙ p·x^(p−1); p is a constant; the gradient is 0 when p = 0",
+                "  dL/d(Sub) = dL/d(PowScalar) ⊙ p·Sub^(p−1) = -6.0",
                 "step 2: Sub   Sub = 1.0 − p",
                 "  dL/d(p) = −dL/d(Sub) = 6.0"); // = p − a, the notebook's dL/dp
     }
 
     @Test
-    void anOpWithoutATemplateGetsTheGenericChainRule() {
+    void everyOpIsWrittenWithItsOwnRule() {
         Variable x = Variable.requiringGrad(Tensor.of(new double[] {1, 5, 2})).named("x");
         Variable loss = x.max().named("m");
 
         String text = explain(loss);
 
         assertThat(text.lines()).containsSubsequence(
-                "step 0: Max   m = Max(x)",
-                "  rule      the maximum element receives g; ties split it evenly",
-                "  dL/d(x) = dL/d(m) · ∂(m)/∂(x) = [0. 1. 0.]");
+                "step 0: Max   m = max(x)",
+                "  rule      dL/dx = g ⊙ [x = y] / (number of ties)",
+                "  dL/d(x) = dL/d(m) ⊙ [x = m] / (number of ties) = [0. 1. 0.]");
+    }
+
+    @Test
+    void theAffineStepOfALinearLayerIsWrittenOut() {
+        Variable x = Variable.of(Tensor.of(new double[][] {{1, 2, 3}})).named("x");
+        Variable w = Variable.requiringGrad(Tensor.of(new double[][] {{.1, .2, .3}, {.4, .5, .6}})).named("W");
+        Variable b = Variable.requiringGrad(Tensor.of(new double[] {1, 2})).named("b");
+        Variable loss = x.affine(w, b).named("Z").sum().named("L");
+
+        String text = explain(loss);
+
+        assertThat(text.lines()).containsSubsequence(
+                "step 1: Affine   Z = x · Wᵀ + b",
+                "  incoming  dL/d(Z) = [[1. 1.]]",
+                "  rule      dL/dx = g · W, dL/dW = gᵀ · x, dL/db = Σ_rows g;"
+                        + " the leading dimensions of x and g are flattened into rows",
+                "  dL/d(W) = dL/d(Z)ᵀ · x = [[1. 2. 3.] [1. 2. 3.]]",
+                "  dL/d(b) = Σ_rows dL/d(Z) = [1. 1.]");
+        assertThat(text).doesNotContain("∂"); // no step falls back to the generic chain rule
+    }
+
+    @Test
+    void anAffineWithoutBiasHasNoBiasInItsFormula() {
+        Variable x = Variable.requiringGrad(Tensor.of(new double[][] {{1, 2, 3}})).named("x");
+        Variable w = Variable.requiringGrad(Tensor.of(new double[][] {{.1, .2, .3}})).named("W");
+
+        String text = explain(x.affine(w, null).named("Z").sum());
+
+        assertThat(text.lines()).contains(
+                "step 1: Affine   Z = x · Wᵀ",
+                "  dL/d(x) = dL/d(Z) · W = [[0.1 0.2 0.3]]");
+    }
+
+    @Test
+    void aNameThatIsNotOneWordIsPutInParentheses() {
+        Variable a = Variable.requiringGrad(Tensor.of(new double[][] {{1, 2}})).named("A1");
+        Variable w = Variable.requiringGrad(Tensor.of(new double[][] {{3}, {4}})).named("W2");
+        Variable z = a.matmul(w).named("A1·W2");
+
+        String text = explain(z.sigmoid().named("p").sum());
+
+        assertThat(text.lines()).contains("step 1: Sigmoid   p = σ(A1·W2) = 1 / (1 + e^−(A1·W2))",
+                "step 2: MatMul   A1·W2 = A1 · W2"); // the left-hand side needs no parentheses
+        assertThat(text).contains("  dL/d(A1·W2) = dL/d(p) ⊙ p ⊙ (1 − p) = ", "  dL/d(W2) = A1ᵀ · dL/d(A1·W2) = ");
+    }
+
+    @Test
+    void anOpWithAnyNumberOfInputsUsesItsOneSymbolForEach() {
+        Variable a = Variable.requiringGrad(Tensor.of(new double[] {1, 2})).named("a");
+        Variable b = Variable.requiringGrad(Tensor.of(new double[] {3})).named("b");
+        Variable loss = Variable.concat(List.of(a, b), 0).named("y").mul(Variable.of(Tensor.of(new double[] {1, 2, 3}))).sum();
+
+        String text = explain(loss);
+
+        assertThat(text.lines()).containsSubsequence(
+                "step 2: Concat(axis=0)   y = Concat(a, b)",
+                "  dL/d(a) = the part of dL/d(y) where a was placed = [1. 2.]",
+                "  dL/d(b) = the part of dL/d(y) where b was placed = [3.]");
+    }
+
+    /** A custom op that states no derivative rule. */
+    private static final class Twice extends Function {
+        @Override
+        protected Tensor forward(Tensor... x) {
+            return x[0].mul(2.0);
+        }
+
+        @Override
+        protected Variable[] backward(Variable gradOutput) {
+            return grads(gradOutput.mul(2.0));
+        }
+    }
+
+    @Test
+    void anOpWithoutARuleGetsTheGenericChainRule() {
+        Variable x = Variable.requiringGrad(Tensor.of(new double[] {1, 5})).named("x");
+        Variable loss = new Twice().apply(x).named("t").sum();
+
+        String text = explain(loss);
+
+        assertThat(text.lines()).containsSubsequence(
+                "step 1: Twice   t = Twice(x)",
+                "  incoming  dL/d(t) = [1. 1.]",
+                "  dL/d(x) = dL/d(t) · ∂(t)/∂(x) = [2. 2.]");
+        assertThat(text.substring(text.indexOf("step 1"))).doesNotContain("rule"); // Twice states none
     }
 
     @Test
@@ -128,7 +215,7 @@ class ExplainingListenerTest {
             twoLayerLoss().backward();
         }
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("dL/d(W2) = (A1)ᵀ · dL/d(Z2)");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("dL/d(W2) = A1ᵀ · dL/d(Z2)");
     }
 
     @Test

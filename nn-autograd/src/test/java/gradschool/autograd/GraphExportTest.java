@@ -142,7 +142,7 @@ class GraphExportTest {
         assertThat(drewSvg).isEqualTo(GraphExport.isGraphvizInstalled());
         assertThat(Files.exists(png)).isEqualTo(drewPng);
         if (drewSvg) {
-            assertThat(Files.readString(svg)).contains("<svg", "MatMul", "Relu");
+            assertThat(Files.readString(svg)).contains("<svg", "MatMul", "ReLU");
         } else {
             assertThat(Files.exists(svg)).isFalse();
         }

@@ -3,7 +3,8 @@ package gradschool.nn;
 import gradschool.autograd.Variable;
 
 /**
- * The leaky rectified linear unit as a layer: {@code y = x} for {@code x > 0}, else {@code slope·x}.
+ * The LeakyReLU layer: {@code y = x} for {@code x > 0}, else {@code slope·x}, computed by the
+ * {@link gradschool.autograd.functions.LeakyReLU LeakyReLU op}.
  *
  * <p>Default slope 0.01. Derivative 1 or {@code slope}. No parameters. Reference: {@code torch.nn.LeakyReLU}.
  */

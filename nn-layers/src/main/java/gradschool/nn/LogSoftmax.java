@@ -3,7 +3,8 @@ package gradschool.nn;
 import gradschool.autograd.Variable;
 
 /**
- * LogSoftmax along one axis as a layer: {@code y_i = x_i - log Σ_j e^(x_j)}, computed stably.
+ * The LogSoftmax layer, along one axis: {@code y_i = x_i - log Σ_j e^(x_j)}, computed stably by the
+ * {@link gradschool.autograd.functions.LogSoftmax LogSoftmax op}.
  *
  * <p>The default axis is the last ({@code -1}): the classes of a {@code (batch, classes)} input.
  * No parameters. Reference: {@code torch.nn.LogSoftmax}.

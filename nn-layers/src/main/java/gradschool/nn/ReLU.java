@@ -3,7 +3,8 @@ package gradschool.nn;
 import gradschool.autograd.Variable;
 
 /**
- * The rectified linear unit as a layer: {@code y = max(x, 0)}.
+ * The ReLU layer, the rectified linear unit: {@code y = max(x, 0)}, computed by the
+ * {@link gradschool.autograd.functions.ReLU ReLU op}.
  *
  * <p>Derivative 1 where {@code x > 0}, else 0. Reference: {@code torch.nn.ReLU}. No parameters.
  */

@@ -3,7 +3,8 @@ package gradschool.nn;
 import gradschool.autograd.Variable;
 
 /**
- * The logistic sigmoid as a layer: {@code y = 1 / (1 + e^-x)}.
+ * The Sigmoid layer, the logistic sigmoid: {@code y = 1 / (1 + e^-x)}, computed by the
+ * {@link gradschool.autograd.functions.Sigmoid Sigmoid op}.
  *
  * <p>Derivative {@code y(1 - y)}. Reference: {@code torch.nn.Sigmoid}. No parameters.
  */

@@ -3,7 +3,8 @@ package gradschool.nn;
 import gradschool.autograd.Variable;
 
 /**
- * Softmax along one axis as a layer: {@code y_i = e^(x_i) / Σ_j e^(x_j)}.
+ * The Softmax layer, along one axis: {@code y_i = e^(x_i) / Σ_j e^(x_j)}, computed by the
+ * {@link gradschool.autograd.functions.Softmax Softmax op}.
  *
  * <p>The default axis is the last ({@code -1}): the classes of a {@code (batch, classes)} input.
  * No parameters. Reference: {@code torch.nn.Softmax}.

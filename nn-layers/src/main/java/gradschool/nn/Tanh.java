@@ -3,7 +3,8 @@ package gradschool.nn;
 import gradschool.autograd.Variable;
 
 /**
- * The hyperbolic tangent as a layer: {@code y = tanh x}.
+ * The Tanh layer, the hyperbolic tangent: {@code y = tanh x}, computed by the
+ * {@link gradschool.autograd.functions.Tanh Tanh op}.
  *
  * <p>Derivative {@code 1 - y²}. Reference: {@code torch.nn.Tanh}. No parameters.
  */

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -26,7 +27,7 @@ public final class Abs extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d|x|/dx = sign(x) (0 at x = 0)";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = |x|", "g ⊙ sign(x)").withNote("sign(0) = 0");
     }
 }

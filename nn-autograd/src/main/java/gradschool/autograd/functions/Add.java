@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -24,7 +25,7 @@ public final class Add extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(a+b)/da = 1, d(a+b)/db = 1: both inputs receive g";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.binary("y = a + b", "g", "g").broadcasting();
     }
 }

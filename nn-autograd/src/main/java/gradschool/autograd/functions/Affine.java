@@ -1,8 +1,10 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
+import java.util.List;
 
 /**
  * The fully connected layer as one op: {@code y = x·Wᵀ + b} — the seed notebook's {@code X @ W.T + b}.
@@ -44,8 +46,18 @@ public final class Affine extends Function {
         return grads(gradInput, gradWeight, gradBias);
     }
 
+    /**
+     * Returns the rule with a bias, or without one when this application has no bias input.
+     *
+     * @return the rule
+     */
     @Override
-    public String derivativeRule() {
-        return "d(x·Wᵀ + b): dL/dx = G·W, dL/dW = Gᵀ·x, dL/db = Σ G";
+    public DerivativeRule derivativeRule() {
+        String note = "the leading dimensions of x and g are flattened into rows";
+        if (inputs().size() == 2) {
+            return new DerivativeRule(List.of("x", "W"), "y = x · Wᵀ", List.of("g · W", "gᵀ · x"), note, false);
+        }
+        return new DerivativeRule(List.of("x", "W", "b"), "y = x · Wᵀ + b",
+                List.of("g · W", "gᵀ · x", "Σ_rows g"), note, false);
     }
 }

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -40,8 +41,9 @@ public final class Clip extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "clip'(x) = 1 inside [" + min + ", " + max + "], 0 outside";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = min(max(x, lo), hi)", "g ⊙ [lo ≤ x ≤ hi]")
+                .withNote("the bounds count as inside, as in PyTorch's clamp");
     }
 
     @Override

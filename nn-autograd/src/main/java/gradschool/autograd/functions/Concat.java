@@ -1,9 +1,11 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Joining along an existing dimension: {@code y = concat([x_0, x_1, …], axis)}, like
@@ -46,8 +48,9 @@ public final class Concat extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "each input receives its own part of g";
+    public DerivativeRule derivativeRule() {
+        return new DerivativeRule(List.of("x"), "y = concat(…, x, …) along the axis",
+                List.of("the part of g where x was placed"), "every input is an x", false);
     }
 
     @Override

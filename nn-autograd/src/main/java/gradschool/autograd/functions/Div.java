@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -26,7 +27,7 @@ public final class Div extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(a/b)/da = 1/b, d(a/b)/db = -a/b²";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.binary("y = a / b", "g / b", "−g ⊙ a / b²").broadcasting();
     }
 }

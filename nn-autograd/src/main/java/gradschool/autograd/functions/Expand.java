@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
@@ -35,8 +36,9 @@ public final class Expand extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "copies' gradients are summed back to the input's shape";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = x broadcast to the target shape", "g summed back to x's shape")
+                .withNote("the copies' gradients add up");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
@@ -38,8 +39,9 @@ public final class IndexSelect extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "each row's gradient is added into the row it was taken from";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y[r] = x[indices[r]]", "zeros of x's shape with g[r] added into row indices[r]")
+                .withNote("a row taken twice receives the sum");
     }
 
     @Override
@@ -84,8 +86,8 @@ public final class IndexSelect extends Function {
         }
 
         @Override
-        public String derivativeRule() {
-            return "the gradient is gathered from the same rows";
+        public DerivativeRule derivativeRule() {
+            return DerivativeRule.unary("y = zeros of the full shape with x[r] added into row indices[r]", "g[indices[r]]");
         }
 
         @Override

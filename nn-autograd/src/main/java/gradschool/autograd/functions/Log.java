@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -22,7 +23,7 @@ public final class Log extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(ln x)/dx = 1/x";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = ln x", "g / x");
     }
 }

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
@@ -35,7 +36,8 @@ public final class LogSumExp extends AxisReduction {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(logsumexp x)/dx_i = softmax(x)_i";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = log sum(e^x)", "g ⊙ e^(x − y)")
+                .withNote("e^(x − y) = softmax(x)");
     }
 }

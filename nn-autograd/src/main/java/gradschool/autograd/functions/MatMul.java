@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -52,7 +53,8 @@ public final class MatMul extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(A·B)/dA = G·Bᵀ, d(A·B)/dB = Aᵀ·G";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.binary("y = a · b", "g · bᵀ", "aᵀ · g")
+                .withNote("the seed notebook's dL/dW = Aᵀ · dL/dZ; a 1-D operand gets its removed dimension back first");
     }
 }

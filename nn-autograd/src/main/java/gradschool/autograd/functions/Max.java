@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.core.Tensor;
 
 /**
@@ -32,7 +33,7 @@ public final class Max extends TieSplittingReduction {
     }
 
     @Override
-    public String derivativeRule() {
-        return "the maximum element receives g; ties split it evenly";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = max(x)", "g ⊙ [x = y] / (number of ties)");
     }
 }

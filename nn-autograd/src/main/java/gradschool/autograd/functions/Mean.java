@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
@@ -37,7 +38,8 @@ public final class Mean extends AxisReduction {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(mean x)/dx_i = 1/n";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = mean(x)", "g / n, copied to every averaged element")
+                .withNote("n is the number of averaged elements");
     }
 }

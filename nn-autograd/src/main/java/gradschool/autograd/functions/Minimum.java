@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -27,7 +28,8 @@ public final class Minimum extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "the smaller input receives g; ties split g evenly";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.binary("y = min(a, b)", "g ⊙ ([a < b] + ½[a = b])", "g ⊙ ([a > b] + ½[a = b])")
+                .withNote("ties split g evenly").broadcasting();
     }
 }

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -24,7 +25,7 @@ public final class Mul extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(a·b)/da = b, d(a·b)/db = a: a receives g·b, b receives g·a";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.binary("y = a ⊙ b", "g ⊙ b", "g ⊙ a").broadcasting();
     }
 }

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -22,7 +23,7 @@ public final class Neg extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(-x)/dx = -1";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = −x", "−g");
     }
 }

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -41,8 +42,8 @@ public final class Permute extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "the gradient is permuted back with the inverse permutation";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = x with its axes permuted", "g with its axes permuted back");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -34,7 +35,8 @@ public final class Pow extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(a^b)/da = b·a^(b-1), d(a^b)/db = a^b·ln(a)";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.binary("y = a^b", "g ⊙ b·a^(b−1)", "g ⊙ y·ln a")
+                .withNote("dL/db is taken as 0 where a = 0 (NaN where a < 0)").broadcasting();
     }
 }

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -37,8 +38,8 @@ public final class PowScalar extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(x^p)/dx = p·x^(p-1), with p = " + exponent;
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = x^p", "g ⊙ p·x^(p−1)").withNote("p is a constant; the gradient is 0 when p = 0");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -36,8 +37,8 @@ public final class Reshape extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "the gradient is reshaped back to the input's shape";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = x reshaped", "g reshaped back to x's shape");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -41,8 +42,8 @@ public final class Select extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "the selected elements receive g, the rest 0";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = x[index] along the axis", "g put back at index, zeros elsewhere");
     }
 
     @Override

@@ -1,11 +1,13 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
 /**
- * Logistic sigmoid: {@code y = σ(x) = 1 / (1 + e^-x)}, exact for large |x| ({@link Tensor#sigmoid()}).
+ * The Sigmoid op: {@code y = σ(x) = 1 / (1 + e^-x)}, exact for large |x| ({@link Tensor#sigmoid()});
+ * the layer that applies it is {@code gradschool.nn.Sigmoid}.
  *
  * <p>Derivative: {@code dy/dx = σ(x)·(1 - σ(x)) = y·(1 - y)}, so {@code dL/dx = g·y·(1 - y)}.
  * Saves the output. Shape: unchanged.
@@ -24,7 +26,7 @@ public final class Sigmoid extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "dσ(x)/dx = σ(x)·(1 - σ(x))";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = σ(x) = 1 / (1 + e^−x)", "g ⊙ y ⊙ (1 − y)");
     }
 }

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -24,7 +25,7 @@ public final class Sin extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(sin x)/dx = cos x";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = sin x", "g ⊙ cos x");
     }
 }

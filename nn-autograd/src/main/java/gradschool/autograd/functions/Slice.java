@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
@@ -45,8 +46,8 @@ public final class Slice extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "taken elements receive g, the rest 0";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = x[from:to:step] along the axis", "g written into zeros of x's shape at the slice");
     }
 
     @Override
@@ -98,8 +99,8 @@ public final class Slice extends Function {
         }
 
         @Override
-        public String derivativeRule() {
-            return "the gradient is the same slice of g";
+        public DerivativeRule derivativeRule() {
+            return DerivativeRule.unary("y = zeros of the full shape with x written into the slice", "g[from:to:step] along the axis");
         }
     }
 }

@@ -1,11 +1,13 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
 /**
- * Softmax along one axis: {@code y_i = e^(x_i) / Σ_j e^(x_j)}, computed stably.
+ * The Softmax op along one axis: {@code y_i = e^(x_i) / Σ_j e^(x_j)}, computed stably; the layer that
+ * applies it is {@code gradschool.nn.Softmax}.
  *
  * <p>Derivative: {@code dy_i/dx_j = y_i(δ_ij - y_j)}, so {@code dL/dx = y·(g - Σ_j g_j·y_j)}
  * (the sum along the axis, kept for broadcasting). Saves the output. Shape: unchanged.
@@ -35,8 +37,9 @@ public final class Softmax extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "dL/dx = y·(g - Σ g·y)";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = e^x / sum(e^x, axis)", "y ⊙ (g − sum(g ⊙ y, axis))")
+                .withNote("sum(…, axis) keeps the axis");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -23,7 +24,7 @@ public final class Sqrt extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(√x)/dx = 1/(2√x)";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = √x", "g / (2·y)");
     }
 }

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -22,7 +23,7 @@ public final class Sub extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(a-b)/da = 1, d(a-b)/db = -1: a receives g, b receives -g";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.binary("y = a − b", "g", "−g").broadcasting();
     }
 }

@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
@@ -37,7 +38,7 @@ public final class Sum extends AxisReduction {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(Σx)/dx_i = 1: every element receives g";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = sum(x)", "g, copied to every summed element");
     }
 }

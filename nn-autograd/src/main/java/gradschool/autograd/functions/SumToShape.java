@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
@@ -36,8 +37,8 @@ public final class SumToShape extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "the gradient is broadcast back to the input's shape";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = x summed down to the target shape", "g broadcast back to x's shape");
     }
 
     @Override

@@ -1,11 +1,13 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
 /**
- * Hyperbolic tangent: {@code y = tanh x}.
+ * The Tanh op, the hyperbolic tangent: {@code y = tanh x}; the layer that applies it is
+ * {@code gradschool.nn.Tanh}.
  *
  * <p>Derivative: {@code dy/dx = 1 - tanh²x = 1 - y²}, so {@code dL/dx = g·(1 - y²)}. Saves the output.
  * Shape: unchanged.
@@ -24,7 +26,7 @@ public final class Tanh extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(tanh x)/dx = 1 - tanh²(x)";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = tanh x", "g ⊙ (1 − y²)");
     }
 }

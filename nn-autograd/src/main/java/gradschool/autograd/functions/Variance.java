@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
@@ -42,7 +43,8 @@ public final class Variance extends AxisReduction {
     }
 
     @Override
-    public String derivativeRule() {
-        return "d(var x)/dx_i = 2(x_i - mean)/n";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = mean((x − m)²), m = mean(x)", "g ⊙ 2(x − m) / n")
+                .withNote("population variance (ddof = 0), n elements; the terms through m add up to zero");
     }
 }

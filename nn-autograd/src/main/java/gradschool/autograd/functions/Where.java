@@ -1,5 +1,6 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -38,7 +39,8 @@ public final class Where extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "where(m, a, b): a receives g where m holds, b receives g elsewhere";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.binary("y = mask ? a : b", "g ⊙ [mask ≠ 0]", "g ⊙ [mask = 0]")
+                .withNote("the mask is data and gets no gradient").broadcasting();
     }
 }

@@ -17,8 +17,8 @@ import net.jqwik.api.constraints.DoubleRange;
 
 /**
  * Gradient checks of the one-input element-wise ops ({@link Neg}, {@link Exp}, {@link Log},
- * {@link Sqrt}, {@link Abs}, {@link Tanh}, {@link Sin}, {@link Cos}, {@link Sigmoid}, {@link Relu},
- * {@link LeakyRelu}, {@link PowScalar}, {@link Clip}) and of the scalar overloads ({@code add(double)},
+ * {@link Sqrt}, {@link Abs}, {@link Tanh}, {@link Sin}, {@link Cos}, {@link Sigmoid}, {@link ReLU},
+ * {@link LeakyReLU}, {@link PowScalar}, {@link Clip}) and of the scalar overloads ({@code add(double)},
  * {@code rsub}, {@code rdiv}, …), at random small shapes and in random, often non-contiguous, layouts.
  *
  * <p>Inputs stay where the op is smooth: {@code |x| >= 0.1} for the ops with a kink at 0, positive

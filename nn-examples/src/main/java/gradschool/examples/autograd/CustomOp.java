@@ -1,5 +1,6 @@
 package gradschool.examples.autograd;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.GradCheck;
 import gradschool.autograd.Variable;
@@ -66,8 +67,8 @@ public final class CustomOp implements Lesson {
         }
 
         @Override
-        public String derivativeRule() {
-            return "d(x³)/dx = 3x²";
+        public DerivativeRule derivativeRule() {
+            return DerivativeRule.unary("y = x³", "g ⊙ 3·x²");
         }
     }
 

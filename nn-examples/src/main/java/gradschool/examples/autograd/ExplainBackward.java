@@ -23,7 +23,7 @@ import java.io.PrintStream;
  * </pre>
  *
  * <p>Every variable is {@link Variable#named named}, so the listener writes
- * {@code dL/d(W2) = (A1)ᵀ · dL/d(A1·W2)} rather than {@code dL/d(leaf(3, 1))}.
+ * {@code dL/d(W2) = A1ᵀ · dL/d(A1·W2)} rather than {@code dL/d(leaf(3, 1))}.
  */
 public final class ExplainBackward implements Lesson {
 

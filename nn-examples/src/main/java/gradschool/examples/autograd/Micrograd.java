@@ -7,11 +7,14 @@ import gradschool.examples.LessonContext;
 import gradschool.examples.Lessons;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * micrograd's own example expression, built with gradschool's {@link Variable}s: its value, every
- * gradient, and the graph drawn as a text tree and as a Graphviz picture.
+ * micrograd's two example expressions, built with gradschool's {@link Variable}s: their values, every
+ * gradient, and the first one's graph drawn as a text tree and as a Graphviz picture.
  *
+ * <p>The first is the expression of {@code test_sanity_check} in micrograd's {@code test/test_engine.py}
+ * (which checks micrograd against PyTorch on it):
  * <pre>
  * x = -4
  * z = 2x + 2 + x        = -10
@@ -19,10 +22,19 @@ import java.nio.file.Path;
  * h = relu(z·z)         = 100
  * y = h + q + q·x       = -20        dy/dx = 46
  * </pre>
+ * The intermediate variables call {@link Variable#retainGrad()} so that the tree shows their
+ * gradients too; normally only leaves keep one.
  *
- * <p>The same numbers as micrograd's README ({@code y.data = -20}, {@code x.grad = 46}). The
- * intermediate variables call {@link Variable#retainGrad()} so that the tree shows their gradients
- * too; normally only leaves keep one.
+ * <p>The second is the example in micrograd's {@code README.md} (also {@code test_more_ops}), written
+ * there with Python's {@code +=}, which makes a new value each time, as {@code c = c + …} does here:
+ * <pre>
+ * a = -4, b = 2
+ * c = a + b;  d = a·b + b³
+ * c = c + (c + 1);  c = c + (1 + c − a)
+ * d = d + (2d + relu(b + a));  d = d + (3d + relu(b − a))
+ * e = c − d;  f = e²;  g = f / 2 + 10 / f    = 24.7041    dg/da = 138.8338    dg/db = 645.5773
+ * </pre>
+ * The README prints these three numbers to 4 decimals, and so does this lesson.
  */
 public final class Micrograd implements Lesson {
 
@@ -55,7 +67,28 @@ public final class Micrograd implements Lesson {
     record Expression(Variable x, Variable z, Variable q, Variable h, Variable y) {
     }
 
-    /** Builds micrograd's expression at x = -4 (the forward pass only). */
+    /** The README example's inputs and result. */
+    record ReadmeExample(Variable a, Variable b, Variable g) {
+    }
+
+    /** Builds micrograd's README example at a = -4, b = 2 (the forward pass only). */
+    static ReadmeExample buildReadmeExample() {
+        Variable a = Variable.requiringGrad(-4.0).named("a");
+        Variable b = Variable.requiringGrad(2.0).named("b");
+        Variable c = a.add(b);                                   // c = a + b
+        Variable d = a.mul(b).add(b.pow(3));                     // d = a * b + b**3
+        c = c.add(c.add(1));                                     // c += c + 1
+        c = c.add(c.add(1).sub(a));                              // c += 1 + c + (-a)
+        d = d.add(d.mul(2).add(b.add(a).relu()));                // d += d * 2 + (b + a).relu()
+        d = d.add(d.mul(3).add(b.sub(a).relu()));                // d += 3 * d + (b - a).relu()
+        Variable e = c.sub(d);                                   // e = c - d
+        Variable f = e.pow(2);                                   // f = e**2
+        Variable g = f.div(2.0);                                 // g = f / 2.0
+        g = g.add(f.rdiv(10.0)).named("g");                      // g += 10.0 / f
+        return new ReadmeExample(a, b, g);
+    }
+
+    /** Builds the test_engine.py expression at x = -4 (the forward pass only). */
     static Expression build() {
         Variable x = Variable.requiringGrad(-4.0).named("x");
         Variable z = x.mul(2).add(2).add(x).named("z").retainGrad();        // z = 2x + 2 + x
@@ -83,7 +116,7 @@ public final class Micrograd implements Lesson {
         out.println("  dy/dh = " + e.h().grad().item());
         out.println("  dy/dq = " + e.q().grad().item() + "   (= 1 + x)");
         out.println("  dy/dz = " + e.z().grad().item() + "   (through h: 1·2z = -20; through q: (1 + x)·(relu'(z) + x) = 12)");
-        out.println("  dy/dx = " + e.x().grad().item() + "   (micrograd's README says 46 too)");
+        out.println("  dy/dx = " + e.x().grad().item() + "   (micrograd gets 46 too: test_engine.py checks it against PyTorch)");
 
         out.println();
         out.println("The graph, output at the top, each node's inputs below it in argument order:");
@@ -100,5 +133,13 @@ public final class Micrograd implements Lesson {
             out.println("Graphviz is not installed; to draw the picture, install it and run:");
             out.println("  dot -Tpng " + dot + " -o " + png);
         }
+
+        out.println();
+        out.println("A second case, the example in micrograd's README (a = -4, b = 2):");
+        ReadmeExample readme = buildReadmeExample();
+        out.println(String.format(Locale.ROOT, "  g     = %.4f   (the README: 24.7041)", readme.g().item()));
+        readme.g().backward();
+        out.println(String.format(Locale.ROOT, "  dg/da = %.4f   (the README: 138.8338)", readme.a().grad().item()));
+        out.println(String.format(Locale.ROOT, "  dg/db = %.4f   (the README: 645.5773)", readme.b().grad().item()));
     }
 }

@@ -37,7 +37,11 @@ class AutogradLessonsTest {
                 .contains("[0] y () = Add, value -20.0\n")
                 .contains("[7] x () leaf, value -4.0, grad 46.0\n")
                 .contains("[8] const 2.0\n")                     // the 2 of 2x: a constant, shown by its value
-                .contains("[4] z (see above)");
+                .contains("[4] z (see above)")
+                .contains("  g     = 24.7041   (the README: 24.7041)\n",
+                        "  dg/da = 138.8338   (the README: 138.8338)\n",
+                        "  dg/db = 645.5773   (the README: 645.5773)\n")
+                .doesNotContain("micrograd's README says 46");   // 46 comes from its test_engine.py
         Path dot = output.resolve(Micrograd.DOT_FILE);
         assertThat(dot).exists();
         assertThat(Files.readString(dot)).startsWith("digraph autograd {");
@@ -47,6 +51,15 @@ class AutogradLessonsTest {
         } else {
             assertThat(text).contains("dot -Tpng " + dot + " -o " + output.resolve(Micrograd.PNG_FILE));
         }
+    }
+
+    @Test
+    void micrograd_readmeExample() {
+        Micrograd.ReadmeExample readme = Micrograd.buildReadmeExample();
+        readme.g().backward();
+        assertThat(readme.g().item()).isCloseTo(24.70408163265306, within(1e-12));
+        assertThat(readme.a().grad().item()).isCloseTo(138.83381924198252, within(1e-9));
+        assertThat(readme.b().grad().item()).isCloseTo(645.5772594752186, within(1e-9));
     }
 
     @Test
@@ -67,8 +80,8 @@ class AutogradLessonsTest {
                 .contains("step 0: Sum   L = sum(½e²)")
                 .contains("dL/d(Z2) = −dL/d(e) = [[4.4552]]")
                 .contains("dL/d(b2) = dL/d(Z2) = [4.4552]   (summed over the broadcast dimensions to (1,))")
-                .contains("dL/d(W2) = (A1)ᵀ · dL/d(A1·W2) = [[17.776248] [14.657608] [11.538968]]")
-                .contains("dL/d(A1) = dL/d(A1·W2) · (W2)ᵀ = [[1.33656  1.514768 1.960288]]")
+                .contains("dL/d(W2) = A1ᵀ · dL/d(A1·W2) = [[17.776248] [14.657608] [11.538968]]")
+                .contains("dL/d(A1) = dL/d(A1·W2) · W2ᵀ = [[1.33656  1.514768 1.960288]]")
                 .contains("step 8: MatMul   x·W1 = x · W1")
                 .doesNotContain("step 9");
     }

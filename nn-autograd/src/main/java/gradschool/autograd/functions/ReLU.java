@@ -1,17 +1,19 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
 /**
- * Rectified linear unit: {@code y = max(x, 0)}, the seed's {@code np.maximum(0, z)}.
+ * The ReLU op: {@code y = max(x, 0)}, the seed's {@code np.maximum(0, z)}; the layer that applies it
+ * is {@code gradschool.nn.ReLU}.
  *
  * <p>Derivative: {@code dy/dx = 1} where {@code x > 0} and {@code 0} where {@code x <= 0} (by
  * convention {@code relu'(0) = 0}); so {@code dL/dx = g·[x > 0]}. Saves the mask {@code [x > 0]}.
  * Shape: unchanged.
  */
-public final class Relu extends Function {
+public final class ReLU extends Function {
 
     private Tensor positive;
 
@@ -27,7 +29,7 @@ public final class Relu extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "relu'(x) = 1 if x > 0 else 0: the gradient passes only where the input was positive";
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = max(x, 0)", "g ⊙ [x > 0]").withNote("relu'(0) = 0 by convention");
     }
 }

@@ -1,16 +1,18 @@
 package gradschool.autograd.functions;
 
+import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
 /**
- * Leaky ReLU: {@code y = x} where {@code x > 0}, {@code y = s·x} elsewhere.
+ * The LeakyReLU op: {@code y = x} where {@code x > 0}, {@code y = s·x} elsewhere; the layer that
+ * applies it is {@code gradschool.nn.LeakyReLU}.
  *
  * <p>Derivative: {@code 1} where {@code x > 0}, {@code s} where {@code x <= 0}; so
  * {@code dL/dx = g·(1 or s)}. Saves that slope tensor. Shape: unchanged.
  */
-public final class LeakyRelu extends Function {
+public final class LeakyReLU extends Function {
 
     private final double slope;
     private Tensor slopes;
@@ -20,7 +22,7 @@ public final class LeakyRelu extends Function {
      *
      * @param slope {@code s}, e.g. 0.01
      */
-    public LeakyRelu(double slope) {
+    public LeakyReLU(double slope) {
         this.slope = slope;
     }
 
@@ -36,12 +38,13 @@ public final class LeakyRelu extends Function {
     }
 
     @Override
-    public String derivativeRule() {
-        return "leakyRelu'(x) = 1 if x > 0 else " + slope;
+    public DerivativeRule derivativeRule() {
+        return DerivativeRule.unary("y = x if x > 0, else s·x", "g ⊙ (1 if x > 0, else s)")
+                .withNote("s is the negative slope");
     }
 
     @Override
     public String toString() {
-        return "LeakyRelu(" + slope + ")";
+        return "LeakyReLU(" + slope + ")";
     }
 }
