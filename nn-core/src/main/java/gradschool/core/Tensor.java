@@ -928,7 +928,7 @@ public final class Tensor {
         }
         double[] out = new double[outShape.size()];
         ElementwiseKernels.binary(storage, offset, broadcastStrides(outShape), other.storage, other.offset,
-                other.broadcastStrides(outShape), outShape.toArray(), out, function, kernel);
+                other.broadcastStrides(outShape), outShape.dimsForKernels(), out, function, kernel);
         return new Tensor(out, outShape);
     }
 

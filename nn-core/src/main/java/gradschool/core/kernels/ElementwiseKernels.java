@@ -56,7 +56,8 @@ public final class ElementwiseKernels {
      *   <li>otherwise the general strided loop, {@link StridedLoops#binary}, calling {@code function}.</li>
      * </ol>
      * Every path computes each element as {@code function(a_i, b_i)} would, so the choice changes
-     * the speed only, never a bit of the result.
+     * the speed only, never a bit of the result. The strides and dimensions are only read, never
+     * written: a caller may pass its own arrays.
      *
      * @param a the left operand's data
      * @param aOffset where its element {@code (0, 0, …)} is
@@ -74,23 +75,39 @@ public final class ElementwiseKernels {
         boolean aContiguous = StridedLoops.isContiguous(dims, aStrides, 0);
         if (aContiguous && StridedLoops.isContiguous(dims, bStrides, 0)) {
             // The common case: no index arithmetic, one flat loop.
-            if (kernel != null) {
-                kernel.apply(a, aOffset, b, bOffset, out, 0, out.length);
-            } else {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = function.applyAsDouble(a[aOffset + i], b[bOffset + i]);
-                }
-            }
+            flat(a, aOffset, b, bOffset, out, function, kernel);
             return;
         }
         int row = kernel != null && aContiguous ? biasRowLength(dims, bStrides) : 0;
         if (row > 1) {
             // A bias-like operand, e.g. (batch, n) + (n,): the same flat loop once per row.
-            for (int start = 0; start < out.length; start += row) {
-                kernel.apply(a, aOffset + start, b, bOffset, out, start, row);
-            }
+            perRow(a, aOffset, b, bOffset, out, row, kernel);
         } else {
             StridedLoops.binary(a, aOffset, aStrides, b, bOffset, bStrides, dims, out, function);
+        }
+    }
+
+    /**
+     * One flat loop over contiguous operands. (The three loops are methods of their own, rather than
+     * inline in {@link #binary}, so that the JIT compiles each one small: inline, the per-row loop ran
+     * at half the speed.)
+     */
+    private static void flat(double[] a, int aOffset, double[] b, int bOffset, double[] out,
+                             DoubleBinaryOperator function, Binary kernel) {
+        if (kernel != null) {
+            kernel.apply(a, aOffset, b, bOffset, out, 0, out.length);
+        } else {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = function.applyAsDouble(a[aOffset + i], b[bOffset + i]);
+            }
+        }
+    }
+
+    /** The kernel's flat loop once per row of {@code out}, against the same row of {@code b}. */
+    private static void perRow(double[] a, int aOffset, double[] b, int bOffset, double[] out, int row,
+                               Binary kernel) {
+        for (int start = 0; start < out.length; start += row) {
+            kernel.apply(a, aOffset + start, b, bOffset, out, start, row);
         }
     }
 
