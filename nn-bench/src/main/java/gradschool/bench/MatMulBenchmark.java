@@ -3,7 +3,7 @@ package gradschool.bench;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import gradschool.core.MatMul;
+import gradschool.core.kernels.MatMulKernels;
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times {@code C = A·B} for square {@code n × n} matrices of doubles with each fast kernel of
- * {@link MatMul}, on one and on two threads, and with EJML, a pure-Java linear-algebra library, as a peer.
+ * {@link MatMulKernels}, on one and on two threads, and with EJML, a pure-Java linear-algebra library, as a peer.
  *
  * <pre>
  * mvn -B -q -ntp -pl nn-bench -am package -Dmaven.test.skip=true
@@ -62,7 +62,7 @@ public class MatMulBenchmark {
     /** Fills A and B with uniform random numbers in [-1, 1) from a fixed seed, and checks the Vector API is there. */
     @Setup
     public void setUp() {
-        if (!MatMul.isVectorApiAvailable()) {
+        if (!MatMulKernels.isVectorApiAvailable()) {
             throw new IllegalStateException("MatMulBenchmark: the Vector API is missing; the forked JVM must be "
                     + "started with --add-modules jdk.incubator.vector");
         }
@@ -85,13 +85,13 @@ public class MatMulBenchmark {
     }
 
     /**
-     * The front method, {@link MatMul#multiply}: its own choice of kernel and thread count.
+     * The front method, {@link MatMulKernels#multiply}: its own choice of kernel and thread count.
      *
      * @return C, so that JMH keeps the work
      */
     @Benchmark
     public double[] front() {
-        MatMul.multiply(n, n, n, a, 0, b, 0, c, 0);
+        MatMulKernels.multiply(n, n, n, a, 0, b, 0, c, 0);
         return c;
     }
 
@@ -102,7 +102,7 @@ public class MatMulBenchmark {
      */
     @Benchmark
     public double[] blocked1Thread() {
-        MatMul.blocked(n, n, n, a, 0, b, 0, c, 0, 1);
+        MatMulKernels.blocked(n, n, n, a, 0, b, 0, c, 0, 1);
         return c;
     }
 
@@ -113,7 +113,7 @@ public class MatMulBenchmark {
      */
     @Benchmark
     public double[] blocked2Threads() {
-        MatMul.blocked(n, n, n, a, 0, b, 0, c, 0, 2);
+        MatMulKernels.blocked(n, n, n, a, 0, b, 0, c, 0, 2);
         return c;
     }
 
@@ -124,7 +124,7 @@ public class MatMulBenchmark {
      */
     @Benchmark
     public double[] vectorized1Thread() {
-        MatMul.vectorized(n, n, n, a, 0, b, 0, c, 0, 1);
+        MatMulKernels.vectorized(n, n, n, a, 0, b, 0, c, 0, 1);
         return c;
     }
 
@@ -135,7 +135,7 @@ public class MatMulBenchmark {
      */
     @Benchmark
     public double[] vectorized2Threads() {
-        MatMul.vectorized(n, n, n, a, 0, b, 0, c, 0, 2);
+        MatMulKernels.vectorized(n, n, n, a, 0, b, 0, c, 0, 2);
         return c;
     }
 

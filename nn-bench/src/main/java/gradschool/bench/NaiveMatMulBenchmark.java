@@ -3,7 +3,7 @@ package gradschool.bench;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import gradschool.core.MatMul;
+import gradschool.core.kernels.MatMulKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Times the reference kernel, {@link MatMul#naive}, on the same matrices as {@link MatMulBenchmark}; a
+ * Times the reference kernel, {@link MatMulKernels#naive}, on the same matrices as {@link MatMulBenchmark}; a
  * separate class because it stops at n = 512 (at n = 1024 one multiplication takes several seconds).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -52,7 +52,7 @@ public class NaiveMatMulBenchmark {
      */
     @Benchmark
     public double[] naive1Thread() {
-        MatMul.naive(n, n, n, a, 0, b, 0, c, 0);
+        MatMulKernels.naive(n, n, n, a, 0, b, 0, c, 0);
         return c;
     }
 }

@@ -151,6 +151,11 @@ public final class Shape {
         return dims.clone();
     }
 
+    /** The dimensions themselves, not a copy, for {@link Tensor} to hand to a kernel that only reads them. */
+    int[] dimsForKernels() {
+        return dims;
+    }
+
     /**
      * Converts a possibly negative axis into the range {@code [0, rank)}.
      *

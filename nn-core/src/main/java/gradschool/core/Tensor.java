@@ -1,5 +1,11 @@
 package gradschool.core;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import gradschool.core.kernels.ElementwiseKernels;
+import gradschool.core.kernels.LaneReducer;
+import gradschool.core.kernels.MatMulKernels;
+import gradschool.core.kernels.StridedLoops;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -34,6 +40,15 @@ import java.util.random.RandomGenerator;
  * <h2>Broadcasting</h2>
  * Binary element-wise operations follow numpy's rule ({@link Shape#broadcast}): shapes are aligned
  * at the right, and a dimension of size 1 stretches to match the other.
+ *
+ * <h2>Where the code is</h2>
+ * This class is the API: each method's javadoc says what it computes, and the longer bodies live in
+ * package-private helpers next to it — {@link TensorViews} (transpose, reshape, slice, broadcast…),
+ * {@link Joining} (concat, stack), {@link RandomTensors}, {@link Reductions} and
+ * {@link MatrixProducts} (numpy's {@code @} shape rules). The loops themselves are in the
+ * package {@code gradschool.core.kernels} ({@link ElementwiseKernels}, {@link MatMulKernels}, …),
+ * which works on plain {@code double[]} storage, offsets and strides and which the module does not
+ * export; the printer is {@code TensorFormat}; numpy files are {@code gradschool.core.io}.
  */
 public final class Tensor {
 
@@ -108,7 +123,7 @@ public final class Tensor {
         for (int i = 0; i < values.length; i++) {
             parts[i] = of(values[i]);
         }
-        return joinRagged("of", parts, values.length == 0 ? Shape.of(0, 0, 0) : null);
+        return Joining.stackNested("of", parts, values.length == 0 ? Shape.of(0, 0, 0) : null);
     }
 
     /**
@@ -123,20 +138,7 @@ public final class Tensor {
         for (int i = 0; i < values.length; i++) {
             parts[i] = of(values[i]);
         }
-        return joinRagged("of", parts, values.length == 0 ? Shape.of(0, 0, 0, 0) : null);
-    }
-
-    private static Tensor joinRagged(String op, Tensor[] parts, Shape emptyShape) {
-        if (parts.length == 0) {
-            return zeros(emptyShape);
-        }
-        for (int i = 1; i < parts.length; i++) {
-            if (!parts[i].shape.equals(parts[0].shape)) {
-                throw new IllegalArgumentException(op + ": ragged array: element 0 has shape "
-                        + parts[0].shape + " but element " + i + " has shape " + parts[i].shape);
-            }
-        }
-        return stackArray(parts, 0);
+        return Joining.stackNested("of", parts, values.length == 0 ? Shape.of(0, 0, 0, 0) : null);
     }
 
     /**
@@ -153,10 +155,7 @@ public final class Tensor {
     }
 
     private static void checkLength(String op, int actual, int expected, String what) {
-        if (actual != expected) {
-            throw new IllegalArgumentException(
-                    op + ": " + what + " has " + actual + " elements, expected " + expected);
-        }
+        checkArgument(actual == expected, "%s: %s has %s elements, expected %s", op, what, actual, expected);
     }
 
     /**
@@ -247,9 +246,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if step is 0 or not finite
      */
     public static Tensor arange(double start, double stop, double step) {
-        if (step == 0 || !Double.isFinite(step)) {
-            throw new IllegalArgumentException("arange: step must be finite and non-zero, got " + step);
-        }
+        checkArgument(step != 0 && Double.isFinite(step), "arange: step must be finite and non-zero, got %s", step);
         int n = (int) Math.max(0, Math.ceil((stop - start) / step));
         double[] data = new double[n];
         for (int i = 0; i < n; i++) {
@@ -268,9 +265,7 @@ public final class Tensor {
      * @return a 1-D tensor
      */
     public static Tensor linspace(double start, double stop, int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("linspace: count must be >= 0, got " + count);
-        }
+        checkArgument(count >= 0, "linspace: count must be >= 0, got %s", count);
         double[] data = new double[count];
         double step = count > 1 ? (stop - start) / (count - 1) : 0;
         for (int i = 0; i < count; i++) {
@@ -285,7 +280,7 @@ public final class Tensor {
     // ---------------------------------------------------------------------------------------
     // Random tensors. With a seed, java.util.Random is used: its algorithm is fixed by its
     // specification, so the same seed gives the same numbers on every machine and JDK. Normal
-    // samples use the Box–Muller transform on nextDouble(), also fully specified here.
+    // samples use the Box–Muller transform on nextDouble() (in RandomTensors), also fully specified.
     // ---------------------------------------------------------------------------------------
 
     /**
@@ -316,18 +311,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public static Tensor randn(RandomGenerator random, int... dims) {
-        Shape shape = Shape.of(dims);
-        double[] data = new double[shape.size()];
-        for (int i = 0; i < data.length; i += 2) {
-            double u1 = 1.0 - random.nextDouble(); // in (0, 1], so the log is finite
-            double u2 = random.nextDouble();
-            double radius = Math.sqrt(-2.0 * Math.log(u1));
-            data[i] = radius * Math.cos(2 * Math.PI * u2);
-            if (i + 1 < data.length) {
-                data[i + 1] = radius * Math.sin(2 * Math.PI * u2);
-            }
-        }
-        return new Tensor(data, shape);
+        return RandomTensors.normal(random, dims);
     }
 
     /**
@@ -382,15 +366,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code high < low}
      */
     public static Tensor uniform(RandomGenerator random, double low, double high, int... dims) {
-        if (!(high >= low)) {
-            throw new IllegalArgumentException("uniform: high (" + high + ") must be >= low (" + low + ")");
-        }
-        Shape shape = Shape.of(dims);
-        double[] data = new double[shape.size()];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = low + (high - low) * random.nextDouble();
-        }
-        return new Tensor(data, shape);
+        return RandomTensors.uniform(random, low, high, dims);
     }
 
     /**
@@ -420,16 +396,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code high <= low}
      */
     public static Tensor randint(RandomGenerator random, int low, int high, int... dims) {
-        if (high <= low) {
-            throw new IllegalArgumentException("randint: high (" + high + ") must be > low (" + low + ")");
-        }
-        Shape shape = Shape.of(dims);
-        double[] data = new double[shape.size()];
-        long range = (long) high - low; // as a long: e.g. [-2^31, 2^31 - 1) has 2^32 - 1 values
-        for (int i = 0; i < data.length; i++) {
-            data[i] = range <= Integer.MAX_VALUE ? low + random.nextInt((int) range) : low + random.nextLong(range);
-        }
-        return new Tensor(data, shape);
+        return RandomTensors.integers(random, low, high, dims);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -552,28 +519,9 @@ public final class Tensor {
         }
         int position = offset;
         for (int d = 0; d < index.length; d++) {
-            position += strides[d] * checkIndex(op, index[d], d);
+            position += strides[d] * Axes.checkIndex(op, shape, index[d], d);
         }
         return position;
-    }
-
-    /** Converts a possibly negative axis into {@code [0, rank)}; the error names the op, the axis and the shape. */
-    private static int normalizeAxis(String op, Shape shape, int axis) {
-        try {
-            return shape.normalizeAxis(axis);
-        } catch (IndexOutOfBoundsException e) {
-            throw new IndexOutOfBoundsException(op + ": " + e.getMessage());
-        }
-    }
-
-    private int checkIndex(String op, int index, int axis) {
-        int size = shape.dim(axis);
-        int normalized = index < 0 ? index + size : index;
-        if (normalized < 0 || normalized >= size) {
-            throw new IndexOutOfBoundsException(op + ": index " + index + " is out of range for axis "
-                    + axis + " of size " + size + " in shape " + shape);
-        }
-        return normalized;
     }
 
     /**
@@ -583,10 +531,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if the tensor does not have exactly one element
      */
     public double item() {
-        if (size() != 1) {
-            throw new IllegalArgumentException("item: only a one-element tensor has an item, but shape "
-                    + shape + " has " + size() + " elements");
-        }
+        checkArgument(size() == 1, "item: only a one-element tensor has an item, but shape %s has %s elements",
+                shape, size());
         return storage[offset];
     }
 
@@ -656,14 +602,11 @@ public final class Tensor {
     }
 
     private void checkRank(String op, int expected) {
-        if (rank() != expected) {
-            throw new IllegalArgumentException(
-                    op + ": needs a tensor of rank " + expected + ", got shape " + shape);
-        }
+        checkArgument(rank() == expected, "%s: needs a tensor of rank %s, got shape %s", op, expected, shape);
     }
 
-    /** Returns the elements in row-major order: the storage itself is never handed out. */
-    private double[] contiguousData() {
+    /** Returns the elements in row-major order, in a new array: the storage itself is never handed out. */
+    double[] contiguousData() {
         double[] out = new double[size()];
         if (out.length == 0) {
             return out; // an empty view's offset may point past the end of its storage
@@ -674,9 +617,7 @@ public final class Tensor {
         }
         return out;
     }
-
-
-    /** Direct access for kernels in this package. */
+    /** The storage array itself, for this package's helpers (views share it; kernels read and write it). */
     double[] storage() {
         return storage;
     }
@@ -970,9 +911,9 @@ public final class Tensor {
     }
 
     /**
-     * The one element-wise engine for two tensors: broadcasts the shapes, then runs a flat loop when
-     * it can — the op's own kernel ({@link ElementwiseKernels}) if it has one — and the general strided
-     * loop otherwise.
+     * The one element-wise engine for two tensors: broadcasts the shapes, then hands both layouts to
+     * {@link ElementwiseKernels#binary}, which picks the loop (the op's own {@code kernel} if it has
+     * one and the layout allows, the general strided loop calling {@code function} otherwise).
      */
     private Tensor binary(String op, Tensor other, DoubleBinaryOperator function, ElementwiseKernels.Binary kernel) {
         Shape outShape;
@@ -986,51 +927,20 @@ public final class Tensor {
             }
         }
         double[] out = new double[outShape.size()];
-        if (shape.equals(other.shape) && isContiguous() && other.isContiguous()) {
-            // The common case: no index arithmetic, one flat loop.
-            if (kernel != null) {
-                kernel.apply(storage, offset, other.storage, other.offset, out, 0, out.length);
-            } else {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = function.applyAsDouble(storage[offset + i], other.storage[other.offset + i]);
-                }
-            }
-        } else if (kernel != null && outShape.equals(shape) && isContiguous() && other.isContiguous()
-                && other.size() > 1 && isTrailingShape(other.shape, shape)) {
-            // A bias-like operand, e.g. (batch, n) + (n,): the same flat loop once per row.
-            int row = other.size();
-            for (int start = 0; start < out.length; start += row) {
-                kernel.apply(storage, offset + start, other.storage, other.offset, out, start, row);
-            }
-        } else {
-            StridedLoops.binary(this, other, outShape, out, function);
-        }
+        ElementwiseKernels.binary(storage, offset, broadcastStrides(outShape), other.storage, other.offset,
+                other.broadcastStrides(outShape), outShape.dimsForKernels(), out, function, kernel);
         return new Tensor(out, outShape);
-    }
-
-    /** Whether {@code small}, with leading 1s dropped, is the trailing part of {@code big}'s shape. */
-    private static boolean isTrailingShape(Shape small, Shape big) {
-        int lead = 0;
-        while (lead < small.rank() && small.dim(lead) == 1) {
-            lead++;
-        }
-        int length = small.rank() - lead;
-        if (length > big.rank()) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (small.dim(lead + i) != big.dim(big.rank() - length + i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
      * Returns the strides that read this tensor as if it had the (broadcast) shape {@code target}:
-     * stride 0 along every dimension that is stretched or added on the left.
+     * stride 0 along every dimension that is stretched or added on the left. For the same shape it
+     * returns this tensor's own strides array, not a copy (nothing is stretched): callers only read it.
      */
     int[] broadcastStrides(Shape target) {
+        if (shape.equals(target)) {
+            return strides;
+        }
         int lead = target.rank() - rank();
         int[] result = new int[target.rank()];
         for (int i = 0; i < rank(); i++) {
@@ -1195,9 +1105,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code min > max}
      */
     public Tensor clip(double min, double max) {
-        if (min > max) {
-            throw new IllegalArgumentException("clip: min (" + min + ") is greater than max (" + max + ")");
-        }
+        checkArgument(min <= max, "clip: min (%s) is greater than max (%s)", min, max);
         return map(x -> Math.min(Math.max(x, min), max));
     }
 
@@ -1234,73 +1142,19 @@ public final class Tensor {
      *     operand is a scalar, or if the batch dimensions do not broadcast
      */
     public Tensor matmul(Tensor other) {
-        if (rank() == 0 || other.rank() == 0) {
-            throw new IllegalArgumentException("matmul: cannot multiply " + shape + " by " + other.shape
-                    + ": both operands need at least one dimension (use mul for scalars)");
-        }
-        Tensor a = rank() == 1 ? unsqueeze(0) : this;
-        Tensor b = other.rank() == 1 ? other.unsqueeze(1) : other;
-        int m = a.dim(-2);
-        int k = a.dim(-1);
-        int n = b.dim(-1);
-        if (b.dim(-2) != k) {
-            throw new IllegalArgumentException("matmul: cannot multiply " + shape + " by " + other.shape
-                    + ": inner dimensions " + k + " and " + b.dim(-2) + " differ");
-        }
-        Shape batch;
-        Shape aBatch = Shape.of(Arrays.copyOf(a.shape.toArray(), a.rank() - 2));
-        Shape bBatch = Shape.of(Arrays.copyOf(b.shape.toArray(), b.rank() - 2));
-        try {
-            batch = Shape.broadcast(aBatch, bBatch);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("matmul: cannot multiply " + shape + " by " + other.shape
-                    + ": batch dimensions " + aBatch + " and " + bBatch + " do not broadcast", e);
-        }
-        int[] outDims = Arrays.copyOf(batch.toArray(), batch.rank() + 2);
-        outDims[batch.rank()] = m;
-        outDims[batch.rank() + 1] = n;
-        Shape outShape = Shape.of(outDims);
-        double[] out = new double[outShape.size()];
-        // Read both operands through their strides — a transposed or sliced view is not copied — and
-        // walk the batch with the broadcast strides (0 along a broadcast batch dimension).
-        Tensor aView = a.broadcastTo(withMatrix(batch, m, k));
-        Tensor bView = b.broadcastTo(withMatrix(batch, k, n));
-        int r = batch.rank();
-        int[] batchDims = batch.toArray();
-        int[] batchIndex = new int[r];
-        for (int i = 0; i < batch.size(); i++) {
-            int aOffset = aView.offset;
-            int bOffset = bView.offset;
-            for (int d = 0; d < r; d++) {
-                aOffset += batchIndex[d] * aView.strides[d];
-                bOffset += batchIndex[d] * bView.strides[d];
-            }
-            MatMul.multiplyStrided(m, k, n,
-                    aView.storage, aOffset, aView.strides[r], aView.strides[r + 1],
-                    bView.storage, bOffset, bView.strides[r], bView.strides[r + 1],
-                    out, i * m * n);
-            for (int d = r - 1; d >= 0; d--) { // next batch index, last dimension fastest
-                if (++batchIndex[d] < batchDims[d]) {
-                    break;
-                }
-                batchIndex[d] = 0;
-            }
-        }
-        Tensor result = new Tensor(out, outShape);
-        if (rank() == 1) {
-            result = result.squeeze(-2);
-        }
-        if (other.rank() == 1) {
-            result = result.squeeze(-1);
-        }
-        return result;
+        return MatrixProducts.matmul(this, other);
     }
 
-    private static Shape withMatrix(Shape batch, int rows, int cols) {
-        int[] dims = Arrays.copyOf(batch.toArray(), batch.rank() + 2);
-        dims[batch.rank()] = rows;
-        dims[batch.rank() + 1] = cols;
-        return Shape.of(dims);
+    /**
+     * Returns the name of the kernel {@link #matmul} uses for all but tiny products: {@code "vectorized"}
+     * when the JVM was started with {@code --add-modules jdk.incubator.vector} and the CPU has 256-bit
+     * vectors, {@code "blocked"} otherwise (docs/performance.md compares them). Both give the same
+     * numbers.
+     *
+     * @return {@code "vectorized"} or {@code "blocked"}
+     */
+    public static String matmulKernelName() {
+        return MatMulKernels.kernelName();
     }
 
     /**
@@ -1311,10 +1165,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if either is not 1-D or the lengths differ
      */
     public Tensor dot(Tensor other) {
-        if (rank() != 1 || other.rank() != 1 || dim(0) != other.dim(0)) {
-            throw new IllegalArgumentException("dot: needs two 1-D tensors of equal length, got "
-                    + shape + " and " + other.shape);
-        }
+        checkArgument(rank() == 1 && other.rank() == 1 && dim(0) == other.dim(0),
+                "dot: needs two 1-D tensors of equal length, got %s and %s", shape, other.shape);
         return matmul(other);
     }
 
@@ -1326,9 +1178,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if either is not 1-D
      */
     public Tensor outer(Tensor other) {
-        if (rank() != 1 || other.rank() != 1) {
-            throw new IllegalArgumentException("outer: needs two 1-D tensors, got " + shape + " and " + other.shape);
-        }
+        checkArgument(rank() == 1 && other.rank() == 1, "outer: needs two 1-D tensors, got %s and %s", shape, other.shape);
         return unsqueeze(1).mul(other.unsqueeze(0));
     }
 
@@ -1344,14 +1194,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the rank is above 2
      */
     public Tensor transpose() {
-        if (rank() < 2) {
-            return this;
-        }
-        if (rank() != 2) {
-            throw new IllegalArgumentException("transpose: the no-argument form needs rank <= 2, got shape "
-                    + shape + "; use transpose(axis0, axis1) or permute");
-        }
-        return permute(1, 0);
+        return TensorViews.transpose(this);
     }
 
     /**
@@ -1362,15 +1205,7 @@ public final class Tensor {
      * @return a view
      */
     public Tensor transpose(int axis0, int axis1) {
-        int[] order = new int[rank()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        int a = normalizeAxis("transpose", shape, axis0);
-        int b = normalizeAxis("transpose", shape, axis1);
-        order[a] = b;
-        order[b] = a;
-        return permute(order);
+        return TensorViews.transpose(this, axis0, axis1);
     }
 
     /**
@@ -1382,24 +1217,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if order is not a permutation
      */
     public Tensor permute(int... order) {
-        if (order.length != rank()) {
-            throw new IllegalArgumentException("permute: order " + Arrays.toString(order)
-                    + " has " + order.length + " entries but shape " + shape + " has rank " + rank());
-        }
-        boolean[] seen = new boolean[rank()];
-        int[] dims = new int[rank()];
-        int[] newStrides = new int[rank()];
-        for (int i = 0; i < order.length; i++) {
-            int axis = order[i] < 0 ? order[i] + rank() : order[i];
-            if (axis < 0 || axis >= rank() || seen[axis]) {
-                throw new IllegalArgumentException("permute: order " + Arrays.toString(order)
-                        + " is not a permutation of the " + rank() + " axes of shape " + shape);
-            }
-            seen[axis] = true;
-            dims[i] = shape.dim(axis);
-            newStrides[i] = strides[axis];
-        }
-        return new Tensor(storage, Shape.of(dims), newStrides, offset);
+        return TensorViews.permute(this, order);
     }
 
     /**
@@ -1411,39 +1229,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the element counts differ
      */
     public Tensor reshape(int... dims) {
-        int[] resolved = dims.clone();
-        int inferred = -1;
-        int known = 1;
-        for (int i = 0; i < resolved.length; i++) {
-            if (resolved[i] == -1) {
-                if (inferred >= 0) {
-                    throw new IllegalArgumentException("reshape: only one dimension may be -1, got "
-                            + Arrays.toString(dims));
-                }
-                inferred = i;
-            } else if (resolved[i] < 0) {
-                throw new IllegalArgumentException("reshape: dimension " + i + " is negative in "
-                        + Arrays.toString(dims));
-            } else {
-                known *= resolved[i];
-            }
-        }
-        if (inferred >= 0) {
-            if (known == 0 || size() % known != 0) {
-                throw new IllegalArgumentException("reshape: cannot reshape " + shape + " (" + size()
-                        + " elements) into " + Arrays.toString(dims));
-            }
-            resolved[inferred] = size() / known;
-        }
-        Shape newShape = Shape.of(resolved);
-        if (newShape.size() != size()) {
-            throw new IllegalArgumentException("reshape: cannot reshape " + shape + " (" + size()
-                    + " elements) into " + newShape + " (" + newShape.size() + " elements)");
-        }
-        if (isContiguous()) {
-            return new Tensor(storage, newShape, newShape.contiguousStrides(), offset);
-        }
-        return new Tensor(contiguousData(), newShape);
+        return TensorViews.reshape(this, dims);
     }
 
     /**
@@ -1471,22 +1257,7 @@ public final class Tensor {
      * @return a view
      */
     public Tensor squeeze() {
-        int count = 0;
-        for (int i = 0; i < rank(); i++) {
-            if (shape.dim(i) != 1) {
-                count++;
-            }
-        }
-        int[] dims = new int[count];
-        int[] newStrides = new int[count];
-        int j = 0;
-        for (int i = 0; i < rank(); i++) {
-            if (shape.dim(i) != 1) {
-                dims[j] = shape.dim(i);
-                newStrides[j++] = strides[i];
-            }
-        }
-        return new Tensor(storage, Shape.of(dims), newStrides, offset);
+        return TensorViews.squeeze(this);
     }
 
     /**
@@ -1497,12 +1268,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if that dimension's size is not 1
      */
     public Tensor squeeze(int axis) {
-        int a = normalizeAxis("squeeze", shape, axis);
-        if (shape.dim(a) != 1) {
-            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + shape
-                    + " has size " + shape.dim(a) + ", only a dimension of size 1 can be removed");
-        }
-        return new Tensor(storage, Shape.of(remove(shape.toArray(), a)), remove(strides, a), offset);
+        return TensorViews.squeeze(this, axis);
     }
 
     /**
@@ -1512,28 +1278,7 @@ public final class Tensor {
      * @return a view of rank {@code rank + 1}
      */
     public Tensor unsqueeze(int axis) {
-        int a = axis < 0 ? axis + rank() + 1 : axis;
-        if (a < 0 || a > rank()) {
-            throw new IndexOutOfBoundsException("unsqueeze: axis " + axis + " is out of range for shape "
-                    + shape + " (valid: " + -(rank() + 1) + " to " + rank() + ")");
-        }
-        int stride = a < rank() ? strides[a] * shape.dim(a) : 1;
-        return new Tensor(storage, Shape.of(insert(shape.toArray(), a, 1)), insert(strides, a, stride), offset);
-    }
-
-    private static int[] remove(int[] values, int index) {
-        int[] result = new int[values.length - 1];
-        System.arraycopy(values, 0, result, 0, index);
-        System.arraycopy(values, index + 1, result, index, values.length - index - 1);
-        return result;
-    }
-
-    private static int[] insert(int[] values, int index, int value) {
-        int[] result = new int[values.length + 1];
-        System.arraycopy(values, 0, result, 0, index);
-        result[index] = value;
-        System.arraycopy(values, index, result, index + 1, values.length - index);
-        return result;
+        return TensorViews.unsqueeze(this, axis);
     }
 
     /**
@@ -1545,14 +1290,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if this shape does not broadcast to {@code target}
      */
     public Tensor broadcastTo(Shape target) {
-        if (shape.equals(target)) {
-            return this;
-        }
-        if (!shape.broadcastsTo(target)) {
-            throw new IllegalArgumentException("broadcastTo: cannot broadcast " + shape + " to " + target
-                    + ": each dimension must equal the target's or be 1, aligned at the right");
-        }
-        return new Tensor(storage, target, broadcastStrides(target), offset);
+        return TensorViews.broadcastTo(this, target);
     }
 
     /**
@@ -1564,23 +1302,7 @@ public final class Tensor {
      * @throws IllegalArgumentException naming both shapes if this shape does not broadcast to the target
      */
     public Tensor expand(int... dims) {
-        int[] resolved = dims.clone();
-        int lead = resolved.length - rank();
-        for (int i = 0; i < resolved.length; i++) {
-            if (resolved[i] == -1) {
-                if (i < lead) {
-                    throw new IllegalArgumentException("expand: -1 is not allowed for a new leading dimension "
-                            + i + " when expanding " + shape + " to " + Arrays.toString(dims));
-                }
-                resolved[i] = shape.dim(i - lead);
-            }
-        }
-        Shape target = Shape.of(resolved);
-        if (!shape.broadcastsTo(target)) {
-            throw new IllegalArgumentException("expand: cannot expand " + shape + " to " + target
-                    + ": each dimension must equal the target's or be 1, aligned at the right");
-        }
-        return broadcastTo(target);
+        return TensorViews.expand(this, dims);
     }
 
     /**
@@ -1595,20 +1317,7 @@ public final class Tensor {
      * @return a view
      */
     public Tensor slice(int axis, int from, int to, int step) {
-        int a = normalizeAxis("slice", shape, axis);
-        if (step <= 0) {
-            throw new IllegalArgumentException("slice: step must be positive, got " + step);
-        }
-        int size = shape.dim(a);
-        int start = clampSliceBound(from, size);
-        int end = clampSliceBound(to, size);
-        int count = end > start ? (end - start - 1) / step + 1 : 0; // ceil((end - start) / step), without overflow
-        int[] dims = shape.toArray();
-        dims[a] = count;
-        int[] newStrides = strides.clone();
-        newStrides[a] = strides[a] * step;
-        int newOffset = count == 0 ? offset : offset + start * strides[a];
-        return new Tensor(storage, Shape.of(dims), newStrides, newOffset);
+        return TensorViews.slice(this, axis, from, to, step);
     }
 
     /**
@@ -1623,11 +1332,6 @@ public final class Tensor {
         return slice(axis, from, to, 1);
     }
 
-    private static int clampSliceBound(int bound, int size) {
-        int b = bound < 0 ? bound + size : bound;
-        return Math.max(0, Math.min(size, b));
-    }
-
     /**
      * Picks one index along a dimension and removes that dimension (a view), like {@code x[i]} or
      * {@code x[:, i]}.
@@ -1637,10 +1341,7 @@ public final class Tensor {
      * @return a view of rank {@code rank - 1}
      */
     public Tensor select(int axis, int index) {
-        int a = normalizeAxis("select", shape, axis);
-        int i = checkIndex("select", index, a);
-        return new Tensor(storage, Shape.of(remove(shape.toArray(), a)), remove(strides, a),
-                offset + i * strides[a]);
+        return TensorViews.select(this, axis, index);
     }
 
     /**
@@ -1671,17 +1372,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException naming the index and the shape if an index is out of range
      */
     public Tensor indexSelect(int[] indices) {
-        if (rank() == 0) {
-            throw new IllegalArgumentException("indexSelect: a scalar has no rows to select");
-        }
-        int[] dims = shape.toArray();
-        dims[0] = indices.length;
-        Tensor result = zeros(Shape.of(dims));
-        for (int i = 0; i < indices.length; i++) {
-            int row = checkIndex("indexSelect", indices[i], 0);
-            result.select(0, i).copyFrom(select(0, row));
-        }
-        return result;
+        return TensorViews.indexSelect(this, indices);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1702,42 +1393,7 @@ public final class Tensor {
      * @throws IllegalArgumentException naming the shapes that do not fit
      */
     public static Tensor concat(List<Tensor> tensors, int axis) {
-        return concatenate(checkedArray("concat", tensors), axis);
-    }
-
-    private static Tensor concatenate(Tensor[] tensors, int axis) {
-        if (tensors.length == 0) {
-            throw new IllegalArgumentException("concat: needs at least one tensor");
-        }
-        Shape first = tensors[0].shape;
-        if (first.rank() == 0) {
-            throw new IllegalArgumentException("concat: cannot concatenate scalars (shape ()), use stack");
-        }
-        int a = normalizeAxis("concat", first, axis);
-        int total = 0;
-        for (int t = 0; t < tensors.length; t++) {
-            Shape s = tensors[t].shape;
-            boolean fits = s.rank() == first.rank();
-            for (int d = 0; fits && d < s.rank(); d++) {
-                fits = d == a || s.dim(d) == first.dim(d);
-            }
-            if (!fits) {
-                throw new IllegalArgumentException("concat: tensor " + t + " has shape " + s
-                        + " but tensor 0 has shape " + first + "; all dimensions except axis " + a
-                        + " must match");
-            }
-            total += s.dim(a);
-        }
-        int[] dims = first.toArray();
-        dims[a] = total;
-        Tensor result = zeros(Shape.of(dims));
-        int position = 0;
-        for (Tensor t : tensors) {
-            int length = t.dim(a);
-            result.slice(a, position, position + length).copyFrom(t);
-            position += length;
-        }
-        return result;
+        return Joining.concatenate(Joining.checkedArray("concat", tensors), axis);
     }
 
     /**
@@ -1750,41 +1406,7 @@ public final class Tensor {
      * @throws IllegalArgumentException naming the shapes that differ
      */
     public static Tensor stack(List<Tensor> tensors, int axis) {
-        return stackArray(checkedArray("stack", tensors), axis);
-    }
-
-    private static Tensor stackArray(Tensor[] tensors, int axis) {
-        if (tensors.length == 0) {
-            throw new IllegalArgumentException("stack: needs at least one tensor");
-        }
-        int rank = tensors[0].rank() + 1;
-        if (axis < -rank || axis >= rank) {
-            throw new IndexOutOfBoundsException("stack: axis " + axis + " is out of range for stacking tensors"
-                    + " of shape " + tensors[0].shape + " (valid: " + -rank + " to " + (rank - 1) + ")");
-        }
-        Tensor[] expanded = new Tensor[tensors.length];
-        for (int t = 0; t < tensors.length; t++) {
-            if (!tensors[t].shape.equals(tensors[0].shape)) {
-                throw new IllegalArgumentException("stack: tensor " + t + " has shape " + tensors[t].shape
-                        + " but tensor 0 has shape " + tensors[0].shape + "; all must be equal");
-            }
-            expanded[t] = tensors[t].unsqueeze(axis);
-        }
-        return concatenate(expanded, axis < 0 ? axis + rank : axis);
-    }
-
-    /** The list as an array, rejecting a null list or a null element by its position. */
-    private static Tensor[] checkedArray(String op, List<Tensor> tensors) {
-        if (tensors == null) {
-            throw new IllegalArgumentException(op + ": the list of tensors is null");
-        }
-        Tensor[] array = tensors.toArray(new Tensor[0]);
-        for (int t = 0; t < array.length; t++) {
-            if (array[t] == null) {
-                throw new IllegalArgumentException(op + ": tensor " + t + " of " + array.length + " is null");
-            }
-        }
-        return array;
+        return Joining.stack(Joining.checkedArray("stack", tensors), axis);
     }
 
     /**
@@ -1796,14 +1418,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public static Tensor hstack(Tensor... tensors) {
-        Tensor[] parts = new Tensor[tensors.length];
-        for (int t = 0; t < tensors.length; t++) {
-            parts[t] = tensors[t].rank() == 0 ? tensors[t].reshape(1) : tensors[t];
-        }
-        if (parts.length > 0 && parts[0].rank() == 1) {
-            return concatenate(parts, 0);
-        }
-        return concatenate(parts, 1);
+        return Joining.hstack(tensors);
     }
 
     /**
@@ -1814,12 +1429,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public static Tensor vstack(Tensor... tensors) {
-        Tensor[] rows = new Tensor[tensors.length];
-        for (int t = 0; t < tensors.length; t++) {
-            Tensor part = tensors[t];
-            rows[t] = part.rank() == 0 ? part.reshape(1, 1) : part.rank() == 1 ? part.unsqueeze(0) : part;
-        }
-        return concatenate(rows, 0);
+        return Joining.vstack(tensors);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1832,7 +1442,7 @@ public final class Tensor {
      * @return a scalar tensor
      */
     public Tensor sum() {
-        return reduceAll("sum", LaneReducer.SUM);
+        return Reductions.all(this, "sum", LaneReducer.SUM);
     }
 
     /**
@@ -1843,7 +1453,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor sum(int axis, boolean keepDims) {
-        return reduce("sum", axis, keepDims, LaneReducer.SUM);
+        return Reductions.along(this, "sum", axis, keepDims, LaneReducer.SUM);
     }
 
     /**
@@ -1864,7 +1474,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the tensor is empty
      */
     public Tensor mean() {
-        return reduceAll("mean", LaneReducer.MEAN);
+        return Reductions.all(this, "mean", LaneReducer.MEAN);
     }
 
     /**
@@ -1875,7 +1485,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor mean(int axis, boolean keepDims) {
-        return reduce("mean", axis, keepDims, LaneReducer.MEAN);
+        return Reductions.along(this, "mean", axis, keepDims, LaneReducer.MEAN);
     }
 
     /**
@@ -1895,7 +1505,7 @@ public final class Tensor {
      * @return a scalar tensor
      */
     public Tensor max() {
-        return reduceAll("max", LaneReducer.MAX);
+        return Reductions.all(this, "max", LaneReducer.MAX);
     }
 
     /**
@@ -1906,7 +1516,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor max(int axis, boolean keepDims) {
-        return reduce("max", axis, keepDims, LaneReducer.MAX);
+        return Reductions.along(this, "max", axis, keepDims, LaneReducer.MAX);
     }
 
     /**
@@ -1926,7 +1536,7 @@ public final class Tensor {
      * @return a scalar tensor
      */
     public Tensor min() {
-        return reduceAll("min", LaneReducer.MIN);
+        return Reductions.all(this, "min", LaneReducer.MIN);
     }
 
     /**
@@ -1937,7 +1547,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor min(int axis, boolean keepDims) {
-        return reduce("min", axis, keepDims, LaneReducer.MIN);
+        return Reductions.along(this, "min", axis, keepDims, LaneReducer.MIN);
     }
 
     /**
@@ -1957,7 +1567,7 @@ public final class Tensor {
      * @return a scalar tensor holding the index
      */
     public Tensor argmax() {
-        return reduceAll("argmax", LaneReducer.ARGMAX);
+        return Reductions.all(this, "argmax", LaneReducer.ARGMAX);
     }
 
     /**
@@ -1968,7 +1578,7 @@ public final class Tensor {
      * @return a new tensor of indices
      */
     public Tensor argmax(int axis, boolean keepDims) {
-        return reduce("argmax", axis, keepDims, LaneReducer.ARGMAX);
+        return Reductions.along(this, "argmax", axis, keepDims, LaneReducer.ARGMAX);
     }
 
     /**
@@ -1989,7 +1599,7 @@ public final class Tensor {
      * @return a scalar tensor holding the index
      */
     public Tensor argmin() {
-        return reduceAll("argmin", LaneReducer.ARGMIN);
+        return Reductions.all(this, "argmin", LaneReducer.ARGMIN);
     }
 
     /**
@@ -2000,7 +1610,7 @@ public final class Tensor {
      * @return a new tensor of indices
      */
     public Tensor argmin(int axis, boolean keepDims) {
-        return reduce("argmin", axis, keepDims, LaneReducer.ARGMIN);
+        return Reductions.along(this, "argmin", axis, keepDims, LaneReducer.ARGMIN);
     }
 
     /**
@@ -2022,7 +1632,7 @@ public final class Tensor {
      * @return a scalar tensor
      */
     public Tensor variance() {
-        return reduceAll("variance", LaneReducer.VARIANCE);
+        return Reductions.all(this, "variance", LaneReducer.VARIANCE);
     }
 
     /**
@@ -2033,7 +1643,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor variance(int axis, boolean keepDims) {
-        return reduce("variance", axis, keepDims, LaneReducer.VARIANCE);
+        return Reductions.along(this, "variance", axis, keepDims, LaneReducer.VARIANCE);
     }
 
     /**
@@ -2087,7 +1697,7 @@ public final class Tensor {
      * @return a scalar tensor
      */
     public Tensor logSumExp() {
-        return reduceAll("logSumExp", LaneReducer.LOG_SUM_EXP);
+        return Reductions.all(this, "logSumExp", LaneReducer.LOG_SUM_EXP);
     }
 
     /**
@@ -2098,7 +1708,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor logSumExp(int axis, boolean keepDims) {
-        return reduce("logSumExp", axis, keepDims, LaneReducer.LOG_SUM_EXP);
+        return Reductions.along(this, "logSumExp", axis, keepDims, LaneReducer.LOG_SUM_EXP);
     }
 
     /**
@@ -2145,50 +1755,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code target} does not broadcast to this shape
      */
     public Tensor sumToShape(Shape target) {
-        if (shape.equals(target)) {
-            return this;
-        }
-        if (!target.broadcastsTo(shape)) {
-            throw new IllegalArgumentException("sumToShape: cannot sum " + shape + " down to " + target
-                    + ": the target must broadcast to the source shape");
-        }
-        Tensor result = this;
-        int lead = rank() - target.rank();
-        for (int i = 0; i < lead; i++) {
-            result = result.sum(0, false);
-        }
-        for (int i = 0; i < target.rank(); i++) {
-            if (target.dim(i) == 1 && result.dim(i) != 1) {
-                result = result.sum(i, true);
-            }
-        }
-        return result.reshape(target);
-    }
-
-    private Tensor reduceAll(String op, LaneReducer reducer) {
-        if (size() == 0 && reducer.needsElements()) {
-            throw new IllegalArgumentException(op + ": cannot reduce an empty tensor of shape " + shape);
-        }
-        double[] data = isContiguous() ? storage : contiguousData();
-        int start = isContiguous() ? offset : 0;
-        return of(reducer.reduce(data, start, 1, size()));
-    }
-
-    private Tensor reduce(String op, int axis, boolean keepDims, LaneReducer reducer) {
-        if (rank() == 0) {
-            throw new IllegalArgumentException(op + ": a scalar has no axis " + axis + " to reduce over");
-        }
-        int a = normalizeAxis(op, shape, axis);
-        if (shape.dim(a) == 0 && reducer.needsElements()) {
-            throw new IllegalArgumentException(op + ": cannot reduce over axis " + axis
-                    + " of size 0 in shape " + shape);
-        }
-        int[] outerDims = remove(shape.toArray(), a);
-        int[] outerStrides = remove(strides, a);
-        double[] out = new double[Shape.of(outerDims).size()];
-        StridedLoops.reduceLanes(storage, offset, outerDims, outerStrides, strides[a], shape.dim(a), out, reducer);
-        Shape outShape = keepDims ? Shape.of(insert(outerDims, a, 1)) : Shape.of(outerDims);
-        return new Tensor(out, outShape);
+        return Reductions.sumToShape(this, target);
     }
 
     // ---------------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class DocsSnippetsTest {
     /** The import header of a wrapped snippet. */
     static final String IMPORTS = String.join("\n",
             "import gradschool.core.*;",
+            "import gradschool.core.io.*;",
             "import gradschool.autograd.*;",
             "import gradschool.nn.*;",
             "import gradschool.optim.*;",
@@ -306,6 +307,7 @@ class DocsSnippetsTest {
                 "```java",
                 "import gradschool.autograd.*;",
                 "import gradschool.core.*;",
+                "import gradschool.core.io.*;",
                 "import gradschool.data.*;",
                 "import gradschool.nn.*;",
                 "import gradschool.optim.*;",

@@ -1,7 +1,7 @@
 package gradschool.nn;
 
-import gradschool.core.Npz;
 import gradschool.core.Tensor;
+import gradschool.core.io.Npz;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class LayerState {
      *
      * @param layer the layer to fill
      * @param file the file to read
-     * @throws gradschool.core.NpyFormatException if the file is not a valid {@code .npz} of arrays
+     * @throws gradschool.core.io.NpyFormatException if the file is not a valid {@code .npz} of arrays
      *     (corrupt, truncated, a member that fails its checksum...); the message starts with the file
      * @throws IOException if the file cannot be read
      * @throws IllegalArgumentException listing every missing, unexpected or mis-shaped parameter;

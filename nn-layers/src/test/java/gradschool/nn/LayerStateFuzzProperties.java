@@ -3,9 +3,9 @@ package gradschool.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import gradschool.core.Npy;
-import gradschool.core.NpyFormatException;
 import gradschool.core.Tensor;
+import gradschool.core.io.Npy;
+import gradschool.core.io.NpyFormatException;
 import gradschool.data.Allocations;
 import gradschool.data.Mutations;
 import java.io.ByteArrayOutputStream;

@@ -2,8 +2,8 @@ package gradschool.examples.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gradschool.core.Npz;
 import gradschool.core.Tensor;
+import gradschool.core.io.Npz;
 import gradschool.examples.LessonRun;
 import java.nio.file.Path;
 import java.util.Map;
