@@ -58,6 +58,9 @@ public abstract class Function {
      * @param inputs the operands, in the order {@link #backward} returns their gradients
      * @return the result
      * @throws IllegalStateException if this instance was already applied (make a new one per use)
+     * @throws IllegalArgumentException if an input is null, or if {@link #forward} rejects the inputs
+     *     (shapes that do not fit): then the message ends with the line of the caller's code that
+     *     applied the op, e.g. {@code (in MatMul, applied at Lesson.main(Lesson.java:12))}
      */
     public final Variable apply(Variable... inputs) {
         if (this.inputs != null) {
