@@ -94,14 +94,10 @@ public record CreationSite(String className, String methodName, String fileName,
         }
     }
 
-    /** The site of a variable being made now: the caller's line if recording on this thread, else null. */
-    static CreationSite ifRecording() {
-        return isRecording() ? ofCaller() : null;
-    }
-
     /**
      * Finds the first frame of the current stack outside library code and the JDK — the user's line
-     * that led here — or null if there is none. Always walks the stack: for error messages.
+     * that led here — or null if there is none. It always walks the stack: {@code Variable} calls it
+     * only while {@link #isRecording()}, error messages whenever they need the line.
      */
     static CreationSite ofCaller() {
         Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames

@@ -97,7 +97,7 @@ public class Variable {
         this.value = value;
         this.function = function;
         this.requiresGrad = requiresGrad;
-        this.creationSite = CreationSite.ifRecording(); // null unless someone asked: no stack walk
+        this.creationSite = CreationSite.isRecording() ? CreationSite.ofCaller() : null; // only if asked
     }
 
     // ---------------------------------------------------------------------------------------
