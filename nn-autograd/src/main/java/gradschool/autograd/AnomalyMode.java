@@ -14,8 +14,9 @@ import gradschool.core.Tensor;
  *
  * <p>Inside the scope, every forward result and every gradient a backward step produces is checked;
  * the first non-finite value throws an {@link AnomalyException} that names the op, the phase and the
- * user's source line where the op was applied. The checks cost a pass over each result, so the mode
- * is off by default.
+ * user's source line where the op was applied: inside the scope every variable records its
+ * {@link CreationSite} (so run the forward pass inside it too, not only {@code backward()}). The checks
+ * cost a pass over each result and a stack walk per op, so the mode is off by default.
  */
 public final class AnomalyMode {
 
@@ -60,7 +61,7 @@ public final class AnomalyMode {
         String bad = firstNonFinite(result);
         if (bad != null) {
             throw new AnomalyException(function.name() + " produced " + bad + " in forward, at "
-                    + siteText(CreationSite.capture()), function, "forward");
+                    + siteText(CreationSite.ofCaller()), function, "forward");
         }
     }
 
@@ -78,7 +79,8 @@ public final class AnomalyMode {
     }
 
     private static String siteText(CreationSite site) {
-        return site == null ? "an unknown site (creation sites are not being recorded)" : site.toString();
+        return site == null ? "an unknown site (the op was applied outside anomaly mode and outside "
+                + "CreationSite.recording(), so where it was applied was not recorded)" : site.toString();
     }
 
     private static String firstNonFinite(Tensor tensor) {

@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The backward pass: reverse-mode automatic differentiation over the graph of {@link Variable}s.
  *
- * <p>The whole algorithm, which {@link #run} implements in one short loop:
+ * <p>The whole algorithm is {@link #backpropagate}, one short loop (micrograd's {@code backward()}
+ * with an iterative sort):
  * <ol>
  *   <li>Put the graph reachable from the output in topological order — every variable after the
  *       inputs it was made from. The walk is iterative (a chain of a million ops does not overflow the
@@ -23,8 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>Walk the order backwards. At each variable made by a function, call the function's backward
  *       rule with the variable's gradient, and <em>add</em> ({@code +=}) each result into the
  *       gradient of the corresponding input: a variable used twice receives the sum of both paths.</li>
- *   <li>Leaves that require a gradient keep it in {@link Variable#grad()}, with exactly their shape.</li>
  * </ol>
+ * It returns every gradient it computed. {@link #backward} then adds the leaves' gradients into
+ * their {@link Variable#grad()}; {@link #grad} returns the ones asked for and touches no {@code .grad}.
  */
 public final class Autograd {
 
@@ -32,6 +34,46 @@ public final class Autograd {
             ThreadLocal.withInitial(CopyOnWriteArrayList::new);
 
     private Autograd() {
+    }
+
+    /**
+     * The backward pass: returns {@code dL/d(v)} for every variable {@code v} that the outputs depend on
+     * through variables that require a gradient (the outputs themselves included), given
+     * {@code dL/d(output)} for each output.
+     *
+     * <p>Gradients arrive at a variable from every op that used it; because the walk visits the
+     * variables in reverse topological order, all of them have arrived, and been added up, before the
+     * variable's own backward rule runs.
+     */
+    static Map<Variable, Variable> backpropagate(List<Variable> outputs, List<Variable> seeds) {
+        List<Variable> order = topologicalOrder(outputs);                  // every variable after its inputs
+        Map<Variable, Variable> gradients = new IdentityHashMap<>(order.size());
+        for (int i = 0; i < outputs.size(); i++) {
+            addInto(gradients, outputs.get(i), seeds.get(i));               // the seed: dL/d(output)
+        }
+        StepReports reports = StepReports.toListenersOfThisThread();
+        for (int i = order.size() - 1; i >= 0; i--) {                        // from the outputs back to the leaves
+            Variable node = order.get(i);
+            Variable gradient = gradients.get(node);                          // complete: its users came first
+            if (node.isLeaf() || gradient == null) { // debugger-walkthrough: step
+                continue;                                                      // a leaf has no rule to call
+            }
+            Variable[] inputGradients = applyBackwardRule(node, gradient);     // dL/d(input j), one per input
+            List<Variable> inputs = node.inputs();
+            for (int j = 0; j < inputs.size(); j++) {
+                if (inputGradients[j] != null && inputs.get(j).requiresGrad()) {
+                    addInto(gradients, inputs.get(j), inputGradients[j]);     // the += of the chain rule
+                }
+            }
+            reports.afterStep(node, gradient, inputGradients, gradients);
+        }
+        return gradients;
+    }
+
+    /** {@code gradients[target] += gradient}, where a missing entry counts as zero. */
+    private static void addInto(Map<Variable, Variable> gradients, Variable target, Variable gradient) {
+        Variable previous = gradients.get(target);
+        gradients.put(target, previous == null ? gradient : previous.add(gradient));
     }
 
     /**
@@ -44,7 +86,15 @@ public final class Autograd {
      */
     public static void backward(Variable output, Tensor seed, boolean createGraph) {
         checkSeed("backward", output, seed);
-        run(List.of(output), List.of(Variable.of(seed)), createGraph, true, null);
+        try (GradMode.Scope mode = gradModeForBackward(createGraph)) {
+            Map<Variable, Variable> gradients = backpropagate(List.of(output), List.of(Variable.of(seed)));
+            for (Map.Entry<Variable, Variable> reached : gradients.entrySet()) {
+                Variable variable = reached.getKey();
+                if (variable.isLeaf() || variable.retainsGrad()) {
+                    variable.accumulateGrad(reached.getValue()); // .grad += dL/d(variable)
+                }
+            }
+        }
     }
 
     /**
@@ -72,12 +122,13 @@ public final class Autograd {
             checkSeed("grad", outputs.get(i), seed);
             seedVariables.add(Variable.of(seed));
         }
-        Set<Variable> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
-        wanted.addAll(inputs);
-        Map<Variable, Variable> found = run(outputs, seedVariables, createGraph, false, wanted);
+        Map<Variable, Variable> gradients;
+        try (GradMode.Scope mode = gradModeForBackward(createGraph)) {
+            gradients = backpropagate(outputs, seedVariables);
+        }
         List<Variable> result = new ArrayList<>();
         for (Variable input : inputs) {
-            Variable g = found.get(input);
+            Variable g = gradients.get(input);
             result.add(g != null ? g : Variable.of(Tensor.zeros(input.shape())));
         }
         return result;
@@ -134,82 +185,52 @@ public final class Autograd {
     }
 
     /**
-     * The backward pass. Returns the gradients reached for the {@code wanted} variables (if any).
+     * The grad mode the backward rules run in: on with {@code createGraph} (the backward pass is itself
+     * recorded, so its gradients can be differentiated again), otherwise off (plain values, no history).
      */
-    static Map<Variable, Variable> run(List<Variable> outputs, List<Variable> seeds, boolean createGraph,
-                                       boolean accumulateIntoGrad, Set<Variable> wanted) {
-        List<Variable> order = topologicalOrder(outputs);
-        Map<Variable, Variable> gradients = new IdentityHashMap<>(order.size()); // sized once: the pass never holds more
-        for (int i = 0; i < outputs.size(); i++) {
-            addInto(gradients, outputs.get(i), seeds.get(i));
+    private static GradMode.Scope gradModeForBackward(boolean createGraph) {
+        return createGraph ? GradMode.on() : GradMode.off();
+    }
+
+    /**
+     * Calls the backward rule of the function that made {@code node}. In {@link AnomalyMode} the rule's
+     * own ops are not checked one by one; its results are checked together, blaming this op.
+     */
+    private static Variable[] applyBackwardRule(Variable node, Variable gradient) {
+        Function function = node.function();
+        if (!AnomalyMode.isEnabled()) {
+            return function.backwardChecked(gradient);
         }
-        Map<Variable, Variable> found = new IdentityHashMap<>();
-        List<BackwardListener> listeners = LISTENERS.get();
-        int step = 0;
-        // Without createGraph the gradients are plain values: no history, and no creation site (a stack
-        // walk each) — the pause is closed by the try just like the grad mode.
-        try (GradMode.Scope mode = createGraph ? GradMode.on() : GradMode.off();
-             CreationSite.Pause sites = createGraph ? null : CreationSite.pausedOnThisThread()) {
-            // Walk from the outputs back towards the leaves.
-            for (int i = order.size() - 1; i >= 0; i--) {
-                Variable node = order.get(i);
-                Variable gradient = gradients.remove(node);
-                if (gradient == null) {
-                    continue; // no path from the outputs reaches this variable
+        Variable[] inputGradients;
+        try (AnomalyMode.Scope quiet = AnomalyMode.suspended()) {
+            inputGradients = function.backwardChecked(gradient);
+        }
+        AnomalyMode.checkBackward(function, node, inputGradients);
+        return inputGradients;
+    }
+
+    /** Tells this thread's {@link BackwardListener}s about each step of one backward pass, numbering them. */
+    private static final class StepReports {
+        private final List<BackwardListener> listeners;
+        private int step;
+
+        private StepReports(List<BackwardListener> listeners) {
+            this.listeners = listeners;
+        }
+
+        static StepReports toListenersOfThisThread() {
+            return new StepReports(LISTENERS.get());
+        }
+
+        /** Reports the step that just ran {@code node}'s backward rule, if anyone listens. */
+        void afterStep(Variable node, Variable gradient, Variable[] inputGradients, Map<Variable, Variable> gradients) {
+            if (!listeners.isEmpty()) {
+                BackwardStep record = BackwardStep.of(step, node, gradient, inputGradients, gradients);
+                for (BackwardListener listener : listeners) {
+                    listener.onStep(record);
                 }
-                if (wanted != null && wanted.contains(node)) {
-                    found.put(node, gradient);
-                }
-                if (accumulateIntoGrad && (node.isLeaf() || node.retainsGrad())) { // debugger-walkthrough: step
-                    node.accumulateGrad(gradient);
-                }
-                if (node.isLeaf()) {
-                    continue;
-                }
-                Function function = node.function();
-                Variable[] inputGradients;
-                if (AnomalyMode.isEnabled()) {
-                    try (AnomalyMode.Scope quiet = AnomalyMode.suspended()) {
-                        inputGradients = function.backwardChecked(gradient);
-                    }
-                    AnomalyMode.checkBackward(function, node, inputGradients); // blame this op's rule
-                } else {
-                    inputGradients = function.backwardChecked(gradient);
-                }
-                List<Variable> inputs = function.inputs();
-                for (int j = 0; j < inputs.size(); j++) {
-                    if (inputGradients[j] != null && inputs.get(j).requiresGrad()) {
-                        addInto(gradients, inputs.get(j), inputGradients[j]); // the += of the chain rule
-                    }
-                }
-                if (!listeners.isEmpty()) {
-                    report(listeners, step, function, node, gradient, inputGradients, inputs, gradients);
-                }
-                step++;
             }
-        }
-        return found;
-    }
-
-    private static void addInto(Map<Variable, Variable> gradients, Variable target, Variable gradient) {
-        Variable previous = gradients.get(target);
-        gradients.put(target, previous == null ? gradient : previous.add(gradient));
-    }
-
-    private static void report(List<BackwardListener> listeners, int step, Function function, Variable node,
-                               Variable gradient, Variable[] inputGradients, List<Variable> inputs,
-                               Map<Variable, Variable> gradients) {
-        List<Tensor> sent = new ArrayList<>();
-        List<Tensor> totals = new ArrayList<>();
-        for (int j = 0; j < inputs.size(); j++) {
-            boolean delivered = inputGradients[j] != null && inputs.get(j).requiresGrad();
-            sent.add(delivered ? inputGradients[j].value() : null);
-            Variable total = gradients.get(inputs.get(j));
-            totals.add(delivered && total != null ? total.value() : null);
-        }
-        BackwardStep record = new BackwardStep(step, function, node, gradient.value(), sent, totals);
-        for (BackwardListener listener : listeners) {
-            listener.onStep(record);
+            step++;
         }
     }
 

@@ -1,89 +1,63 @@
 package gradschool.autograd;
 
 import gradschool.core.Tensor;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One step of a backward pass, as reported to a {@link BackwardListener}: the function whose backward
  * rule ran, the gradient that arrived at its output, the gradient it sent to each input, and each
  * input's gradient total after adding it.
+ *
+ * @param index the step's position in the pass, starting at 0 (the op nearest the loss)
+ * @param function the function whose backward rule ran
+ * @param output the variable the function produced in the forward pass
+ * @param gradOutput {@code dL/d(output)}, the gradient that arrived
+ * @param inputGradients the gradient this step sent to each input (in argument order; null where none
+ *     was sent); an unmodifiable list
+ * @param accumulated each input's gradient total after this step added into it (null where nothing was
+ *     added); an unmodifiable list
  */
-public final class BackwardStep {
-
-    private final int index;
-    private final Function function;
-    private final Variable output;
-    private final Tensor gradOutput;
-    private final List<Tensor> inputGradients;
-    private final List<Tensor> accumulated;
-
-    BackwardStep(int index, Function function, Variable output, Tensor gradOutput,
-                 List<Tensor> inputGradients, List<Tensor> accumulated) {
-        this.index = index;
-        this.function = function;
-        this.output = output;
-        this.gradOutput = gradOutput;
-        this.inputGradients = Collections.unmodifiableList(inputGradients);
-        this.accumulated = Collections.unmodifiableList(accumulated);
-    }
+public record BackwardStep(int index, Function function, Variable output, Tensor gradOutput,
+                           List<Tensor> inputGradients, List<Tensor> accumulated) {
 
     /**
-     * Returns the step's position in the pass, starting at 0 (the op nearest the loss).
+     * Makes a step record; the lists are copied (they may hold nulls, so not with {@code List.copyOf}).
      *
-     * @return the step number
+     * @param index the step number
+     * @param function the function
+     * @param output its output variable
+     * @param gradOutput the incoming gradient
+     * @param inputGradients the gradient sent to each input, or null
+     * @param accumulated each input's running total, or null
      */
-    public int index() {
-        return index;
+    public BackwardStep {
+        inputGradients = Collections.unmodifiableList(new ArrayList<>(inputGradients));
+        accumulated = Collections.unmodifiableList(new ArrayList<>(accumulated));
     }
 
     /**
-     * Returns the function whose backward rule ran.
-     *
-     * @return the function
+     * The step that ran {@code node}'s backward rule: what was sent to each input that takes a
+     * gradient, and that input's running total in {@code gradients} afterwards.
      */
-    public Function function() {
-        return function;
+    static BackwardStep of(int index, Variable node, Variable gradient, Variable[] inputGradients,
+                           Map<Variable, Variable> gradients) {
+        List<Variable> inputs = node.inputs();
+        List<Tensor> sent = new ArrayList<>();
+        List<Tensor> totals = new ArrayList<>();
+        for (int j = 0; j < inputs.size(); j++) {
+            boolean delivered = inputGradients[j] != null && inputs.get(j).requiresGrad();
+            sent.add(delivered ? inputGradients[j].value() : null);
+            Variable total = gradients.get(inputs.get(j));
+            totals.add(delivered && total != null ? total.value() : null);
+        }
+        return new BackwardStep(index, node.function(), node, gradient.value(), sent, totals);
     }
 
     /**
-     * Returns the variable the function produced in the forward pass.
-     *
-     * @return the output variable
-     */
-    public Variable output() {
-        return output;
-    }
-
-    /**
-     * Returns {@code dL/d(output)}, the gradient that arrived.
-     *
-     * @return the incoming gradient
-     */
-    public Tensor gradOutput() {
-        return gradOutput;
-    }
-
-    /**
-     * Returns the gradient this step sent to each input (in argument order; null where none was sent).
-     *
-     * @return the gradients
-     */
-    public List<Tensor> inputGradients() {
-        return inputGradients;
-    }
-
-    /**
-     * Returns each input's gradient total after this step added into it (null where nothing was added).
-     *
-     * @return the running totals
-     */
-    public List<Tensor> accumulated() {
-        return accumulated;
-    }
-
-    /**
-     * Returns a one-line summary, e.g. {@code "step 0: MatMul (1, 2) → inputs (1, 3), (3, 2)"}.
+     * Returns a one-line summary, e.g. {@code "step 0: MatMul (1, 2) → (1, 3), (3, 2)"}.
      *
      * @return the text
      */

@@ -7,6 +7,20 @@ import java.util.Optional;
  * Where in the user's code a {@link Variable} was created: the first stack frame outside gradschool's
  * library code and the JDK (class, method, file and line).
  *
+ * <pre>{@code
+ * try (var sites = CreationSite.recording()) {
+ *     Variable y = x.mul(w).tanh();          // y.creationSite(): Lesson.main(Lesson.java:12)
+ * }
+ * Variable z = x.mul(w);                     // z.creationSite(): null — nobody asked
+ * }</pre>
+ *
+ * <p>Finding the site is a stack walk, several times the cost of a small op, so it is done only when
+ * someone will read it: inside a {@link #recording()} scope, in {@link AnomalyMode} (whose messages
+ * name the line that applied the op), and for the graph {@link GradCheck#checkGradients} builds to name
+ * a wrong op. Elsewhere — a training loop, a benchmark — a variable has no site and costs no walk. An
+ * error in a forward pass (a shape mismatch) needs no recording: {@link Function#apply} names the line
+ * from the stack at the moment the error is thrown.
+ *
  * <p>"Library code" is decided by package, not by the jar a class was loaded from: a class in
  * {@code gradschool.core}, {@code gradschool.autograd}, {@code gradschool.nn}, {@code gradschool.optim}
  * or {@code gradschool.data}, or in a subpackage of one of them (such as
@@ -15,10 +29,12 @@ import java.util.Optional;
  * JDK frames (a stream pipeline, {@code forEach}) are skipped too. So what gets named is the line of
  * the student's code — or the lesson's — that made the variable.
  *
- * <p>Recording costs a short stack walk per operation. It is on by default; turn it off for long
- * benchmark runs with {@link #setRecording(boolean)}.
+ * @param className the fully qualified name of the class
+ * @param methodName the name of the method
+ * @param fileName the source file name, or null if unknown
+ * @param lineNumber the line number, or a negative number if unknown
  */
-public final class CreationSite {
+public record CreationSite(String className, String methodName, String fileName, int lineNumber) {
 
     /** gradschool's own packages; each one's subpackages are library code too. */
     private static final List<String> LIBRARY_PACKAGES = List.of(
@@ -31,91 +47,64 @@ public final class CreationSite {
         }
     };
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    private static volatile boolean recording = true;
-    private static final ThreadLocal<Boolean> PAUSED = ThreadLocal.withInitial(() -> Boolean.FALSE);
-
-    private final String className;
-    private final String methodName;
-    private final String fileName;
-    private final int lineNumber;
-
-    private CreationSite(StackWalker.StackFrame frame) {
-        this.className = frame.getClassName();
-        this.methodName = frame.getMethodName();
-        this.fileName = frame.getFileName();
-        this.lineNumber = frame.getLineNumber();
-    }
+    /** Whether a {@link #recording()} scope is open on this thread. */
+    private static final ThreadLocal<Boolean> RECORDING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /**
-     * Turns the recording of creation sites on or off for every thread.
-     *
-     * @param enabled whether new variables record where they were made
-     */
-    public static void setRecording(boolean enabled) {
-        recording = enabled;
-    }
-
-    /**
-     * Tells whether creation sites are being recorded.
-     *
-     * @return true if recording
-     */
-    public static boolean isRecording() {
-        return recording;
-    }
-
-    /**
-     * Stops recording on this thread until the returned scope is closed. The backward pass uses it
-     * (unless it is creating a graph): the gradients its rules compute are plain values with no history
-     * that nobody asks the site of, and a stack walk for each of them made backward about ten times slower.
-     */
-    static Pause pausedOnThisThread() {
-        boolean previous = PAUSED.get();
-        PAUSED.set(true);
-        return new Pause(previous);
-    }
-
-    /**
-     * Stops recording creation sites on this thread until the returned scope is closed — for long
-     * runs where nobody will look at them. {@code Trainer.fit} does this: a stack walk per op costs a
-     * few microseconds, several percent of a training step.
+     * Records the creation site of every variable made on this thread until the returned scope is
+     * closed. Scopes nest: closing one restores the state that was in force when it was opened.
      *
      * <pre>{@code
-     * try (var quiet = CreationSite.pause()) {
-     *     for (int step = 0; step < 10_000; step++) { ... }
+     * try (var sites = CreationSite.recording()) {
+     *     Variable loss = new MyOp().apply(x).sum();
+     *     GradCheck.defaults().checkEachOp(loss);   // a wrong op is named with the line that applied it
      * }
      * }</pre>
      *
      * @return a scope that restores the previous state when closed
      */
-    public static Pause pause() {
-        return pausedOnThisThread();
+    public static Recording recording() {
+        boolean previous = RECORDING.get();
+        RECORDING.set(true);
+        return new Recording(previous);
     }
 
-    /** A scope that pauses recording on one thread; closing it restores the previous state. */
-    public static final class Pause implements AutoCloseable {
+    /**
+     * Tells whether variables made now on this thread record their creation site: inside a
+     * {@link #recording()} scope or in {@link AnomalyMode}.
+     *
+     * @return true if recording
+     */
+    public static boolean isRecording() {
+        return RECORDING.get() || AnomalyMode.isEnabled();
+    }
+
+    /** A {@link #recording()} scope; closing it restores the previous state. */
+    public static final class Recording implements AutoCloseable {
         private final boolean previous;
 
-        private Pause(boolean previous) {
+        private Recording(boolean previous) {
             this.previous = previous;
         }
 
-        /** Restores the previous state. */
+        /** Restores the state that was in force when the scope was opened. */
         @Override
         public void close() {
-            PAUSED.set(previous);
+            RECORDING.set(previous);
         }
     }
 
-    /** Finds the first frame outside library code, or null when not recording or none is found. */
-    static CreationSite capture() {
-        if (!recording || PAUSED.get()) {
-            return null;
-        }
+    /**
+     * Finds the first frame of the current stack outside library code and the JDK — the user's line
+     * that led here — or null if there is none. It always walks the stack: {@code Variable} calls it
+     * only while {@link #isRecording()}, error messages whenever they need the line.
+     */
+    static CreationSite ofCaller() {
         Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
                 .filter(f -> !isLibrary(f.getDeclaringClass()))
                 .findFirst());
-        return frame.map(CreationSite::new).orElse(null);
+        return frame.map(f -> new CreationSite(f.getClassName(), f.getMethodName(), f.getFileName(),
+                f.getLineNumber())).orElse(null);
     }
 
     /** Tells whether a frame of this class is skipped: the JDK's or gradschool's library code. */
@@ -141,42 +130,6 @@ public final class CreationSite {
     private static boolean isJdk(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
         return loader == null || loader == ClassLoader.getPlatformClassLoader();
-    }
-
-    /**
-     * Returns the fully qualified name of the class.
-     *
-     * @return the class name
-     */
-    public String className() {
-        return className;
-    }
-
-    /**
-     * Returns the name of the method.
-     *
-     * @return the method name
-     */
-    public String methodName() {
-        return methodName;
-    }
-
-    /**
-     * Returns the source file name, or null if unknown.
-     *
-     * @return the file name
-     */
-    public String fileName() {
-        return fileName;
-    }
-
-    /**
-     * Returns the line number, or a negative number if unknown.
-     *
-     * @return the line
-     */
-    public int lineNumber() {
-        return lineNumber;
     }
 
     /**

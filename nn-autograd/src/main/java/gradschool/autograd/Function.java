@@ -38,7 +38,7 @@ import java.util.List;
  */
 public abstract class Function {
 
-    private Variable[] inputs;
+    private List<Variable> inputs;
     private Variable output;
 
     /**
@@ -58,26 +58,28 @@ public abstract class Function {
      * @param inputs the operands, in the order {@link #backward} returns their gradients
      * @return the result
      * @throws IllegalStateException if this instance was already applied (make a new one per use)
+     * @throws IllegalArgumentException if an input is null, or if {@link #forward} rejects the inputs
+     *     (shapes that do not fit): then the message ends with the line of the caller's code that
+     *     applied the op, e.g. {@code (in MatMul, applied at Lesson.main(Lesson.java:12))}
      */
     public final Variable apply(Variable... inputs) {
         if (this.inputs != null) {
             throw new IllegalStateException(name() + ": a Function instance can be applied only once; "
                     + "create a new instance for each use");
         }
-        Variable[] arguments = inputs.clone(); // our own copy: the caller may reuse its array
-        Tensor[] values = new Tensor[arguments.length];
+        Tensor[] values = new Tensor[inputs.length];
         boolean anyRequiresGrad = false;
-        for (int i = 0; i < arguments.length; i++) {
-            if (arguments[i] == null) {
-                throw new IllegalArgumentException(name() + ": input " + i + " of " + arguments.length
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                throw new IllegalArgumentException(name() + ": input " + i + " of " + inputs.length
                         + " is null; every input must be a Variable");
             }
-            values[i] = arguments[i].value();
-            anyRequiresGrad |= arguments[i].requiresGrad();
+            values[i] = inputs[i].value();
+            anyRequiresGrad |= inputs[i].requiresGrad();
         }
         boolean record = anyRequiresGrad && GradMode.isEnabled();
-        this.inputs = arguments;
-        Tensor result = forward(values);
+        this.inputs = List.of(inputs); // our own immutable copy: the caller may reuse its array
+        Tensor result = forwardNamingTheCaller(values);
         if (AnomalyMode.isEnabled()) {
             AnomalyMode.checkForward(this, result);
         }
@@ -86,6 +88,23 @@ public abstract class Function {
         }
         output = new Variable(result, this, true);
         return output;
+    }
+
+    /**
+     * Runs {@link #forward}; if it rejects its inputs (a shape mismatch, say), rethrows the error with
+     * the line of the user's code that applied this op, found on the stack now (no creation site needs
+     * to have been recorded). The original error is the cause.
+     */
+    private Tensor forwardNamingTheCaller(Tensor[] values) {
+        try {
+            return forward(values);
+        } catch (IllegalArgumentException e) {
+            CreationSite caller = CreationSite.ofCaller();
+            if (caller == null) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getMessage() + " (in " + name() + ", applied at " + caller + ")", e);
+        }
     }
 
     /**
@@ -125,15 +144,15 @@ public abstract class Function {
      */
     final Variable[] backwardChecked(Variable gradOutput) {
         Variable[] grads = backward(gradOutput);
-        if (grads.length != inputs.length) {
+        if (grads.length != inputs.size()) {
             throw new IllegalStateException(name() + ".backward returned " + grads.length
-                    + " gradients for " + inputs.length + " inputs");
+                    + " gradients for " + inputs.size() + " inputs");
         }
         for (int i = 0; i < grads.length; i++) {
             if (grads[i] == null) {
                 continue;
             }
-            Shape want = inputs[i].shape();
+            Shape want = inputs.get(i).shape();
             Shape got = grads[i].shape();
             if (!got.equals(want)) {
                 if (!want.broadcastsTo(got)) {
@@ -154,7 +173,7 @@ public abstract class Function {
      * @return the input variable
      */
     protected final Variable input(int i) {
-        return inputs[i];
+        return inputs.get(i);
     }
 
     /**
@@ -174,7 +193,7 @@ public abstract class Function {
      * @return true if that input requires a gradient
      */
     protected final boolean needsGrad(int i) {
-        return inputs[i].requiresGrad();
+        return inputs.get(i).requiresGrad();
     }
 
     /**
@@ -190,10 +209,10 @@ public abstract class Function {
     /**
      * Returns the inputs of this application in argument order.
      *
-     * @return an unmodifiable list
+     * @return an immutable list (empty before the op is applied)
      */
     public final List<Variable> inputs() {
-        return inputs == null ? List.of() : List.of(inputs);
+        return inputs == null ? List.of() : inputs;
     }
 
     /**

@@ -115,7 +115,10 @@ public final class GradCheck {
     public Report checkGradients(Fn f, Tensor... inputs) {
         Fn scalar = projected(f, inputs);
         List<Variable> leaves = leaves(inputs);
-        Variable loss = scalar.apply(leaves);
+        Variable loss;
+        try (CreationSite.Recording sites = CreationSite.recording()) { // so that checkEachOp can say where
+            loss = scalar.apply(leaves);
+        }
         List<Variable> analytic = Autograd.grad(loss, leaves, false);
         Report report = compare("f", scalar, inputs, analytic);
         if (report.passed()) {
@@ -170,6 +173,10 @@ public final class GradCheck {
      *
      * <p>Each op's forward rule is re-run on perturbed copies of its inputs and then once more on the
      * original inputs, so that what it saved for backward is as before.
+     *
+     * <p>A failing op is named with the line of your code that applied it when the graph was built
+     * inside {@link CreationSite#recording()} (or in anomaly mode); {@link #checkGradients} does that
+     * for the graph it builds itself.
      *
      * @param output the result of a computation
      * @return the report: the first failing op and where it was applied, or, if all pass, a passing
@@ -246,7 +253,9 @@ public final class GradCheck {
         try (GradMode.Scope off = GradMode.off()) {
             analytic = function.backwardChecked(Variable.of(seed));
         }
-        String where = node.creationSite() == null ? "" : " applied at " + node.creationSite();
+        String where = node.creationSite() == null
+                ? " (to see where it was applied, build the graph inside CreationSite.recording())"
+                : " applied at " + node.creationSite();
         String label = function + where;
         Worst worst = new Worst();
         try {
@@ -367,76 +376,24 @@ public final class GradCheck {
         }
     }
 
-    /** The outcome of a gradient check. */
-    public static final class Report {
-        private final String label;
-        private final boolean passed;
-        private final int checked;
-        private final double analytic;
-        private final double numeric;
-        private final int input;
-        private final int element;
-
-        Report(String label, boolean passed, int checked, double analytic, double numeric,
-               int input, int element) {
-            this.label = label;
-            this.passed = passed;
-            this.checked = checked;
-            this.analytic = analytic;
-            this.numeric = numeric;
-            this.input = input;
-            this.element = element;
-        }
-
-        /**
-         * Tells whether every element was within tolerance.
-         *
-         * @return true if the check passed
-         */
-        public boolean passed() {
-            return passed;
-        }
-
-        /**
-         * Returns how many gradient elements were compared.
-         *
-         * @return the count
-         */
-        public int checkedElements() {
-            return checked;
-        }
-
-        /**
-         * Returns the autograd value at the worst element.
-         *
-         * @return the analytic derivative
-         */
-        public double worstAnalytic() {
-            return analytic;
-        }
-
-        /**
-         * Returns the finite-difference value at the worst element.
-         *
-         * @return the numeric derivative
-         */
-        public double worstNumeric() {
-            return numeric;
-        }
-
-        /**
-         * Returns what was checked: "f" (with the first wrong op, if one is found), or the op and
-         * where it was applied.
-         *
-         * @return the label
-         */
-        public String label() {
-            return label;
-        }
+    /**
+     * The outcome of a gradient check.
+     *
+     * @param label what was checked: "f" (with the first wrong op, if one is found), or the op and where
+     *     it was applied
+     * @param passed whether every element was within tolerance
+     * @param checkedElements how many gradient elements were compared
+     * @param worstAnalytic the autograd value at the worst element
+     * @param worstNumeric the finite-difference value at the worst element
+     * @param worstInput which input holds the worst element, or -1 if none was compared
+     * @param worstElement the worst element's position in that input (row-major), or -1
+     */
+    public record Report(String label, boolean passed, int checkedElements, double worstAnalytic,
+                         double worstNumeric, int worstInput, int worstElement) {
 
         /** The same result under another label. */
         Report relabeled(String newLabel) {
-            return new Report(newLabel, passed, checked, analytic, numeric, input, element);
+            return new Report(newLabel, passed, checkedElements, worstAnalytic, worstNumeric, worstInput, worstElement);
         }
 
         /**
@@ -452,17 +409,17 @@ public final class GradCheck {
         }
 
         /**
-         * Describes the result, e.g. {@code "gradient check FAILED for Cube: input 0, element 3:
+         * Describes the result, e.g. {@code "gradient check FAILED for Cube: worst at input 0, element 3:
          * analytic 12.0, numeric 27.0 (27 elements checked)"}.
          *
          * @return the text
          */
         @Override
         public String toString() {
-            String worst = input < 0 ? "" : ": worst at input " + input + ", element " + element
-                    + ": analytic " + analytic + ", numeric " + numeric;
+            String worst = worstInput < 0 ? "" : ": worst at input " + worstInput + ", element " + worstElement
+                    + ": analytic " + worstAnalytic + ", numeric " + worstNumeric;
             return "gradient check " + (passed ? "passed" : "FAILED") + " for " + label + worst
-                    + " (" + checked + " elements checked)";
+                    + " (" + checkedElements + " elements checked)";
         }
     }
 }

@@ -63,7 +63,8 @@ import java.util.List;
  *   <li>whether it {@link #requiresGrad()};</li>
  *   <li>the {@link Function} that made it (null for a leaf — a variable you created) and, through
  *       it, that function's inputs in argument order;</li>
- *   <li>an optional human {@link #name()} and the {@link #creationSite()} in your code.</li>
+ *   <li>an optional human {@link #name()} and, when asked for ({@link CreationSite#recording()}, anomaly
+ *       mode), the {@link #creationSite()} in your code.</li>
  * </ul>
  *
  * <p>The fluent methods ({@code x.matmul(w).add(b).relu()}) do nothing but apply the matching
@@ -96,7 +97,7 @@ public class Variable {
         this.value = value;
         this.function = function;
         this.requiresGrad = requiresGrad;
-        this.creationSite = CreationSite.capture();
+        this.creationSite = CreationSite.isRecording() ? CreationSite.ofCaller() : null; // only if asked
     }
 
     // ---------------------------------------------------------------------------------------
@@ -208,8 +209,8 @@ public class Variable {
     }
 
     /**
-     * Returns the accumulated gradient as a variable: after {@code backward(seed, true)} it has a
-     * history and can be differentiated again.
+     * Returns the accumulated gradient as a variable: after {@link #backwardCreatingGraph(Tensor)} it
+     * has a history and can be differentiated again.
      *
      * @return the gradient variable, or null
      */
@@ -284,9 +285,11 @@ public class Variable {
     }
 
     /**
-     * Returns where in the user's code this variable was made, or null if not recorded.
+     * Returns where in the user's code this variable was made, or null if it was made outside a
+     * {@link CreationSite#recording()} scope and outside anomaly mode (recording costs a stack walk, so
+     * it is done only on request).
      *
-     * @return the creation site
+     * @return the creation site, or null
      */
     public CreationSite creationSite() {
         return creationSite;

@@ -9,6 +9,7 @@ import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The backward pass: accumulation, shapes, order, seeds, the functional form, retained grads, listeners. */
@@ -206,16 +207,38 @@ class AutogradTest {
     }
 
     @Test
-    void gradientsSkipTheCreationSiteStackWalkUnlessTheyAreAGraph() {
+    void gradientsHaveACreationSiteOnlyWhenSitesAreRecorded() {
         Variable x = Variable.requiringGrad(2.0);
         x.mul(x).backward();
-        assertThat(x.gradVariable().creationSite()).isNull(); // a plain value: no stack walk spent on it
-        assertThat(x.mul(3).creationSite()).isNotNull();      // recording is back after the pass
-
         Variable z = Variable.requiringGrad(2.0);
         z.mul(z).backwardCreatingGraph(Tensor.of(1.0));
-        assertThat(z.gradVariable().creationSite()).isNotNull(); // a graph: its site is recorded
+        assertThat(x.gradVariable().creationSite()).isNull();  // no stack walk spent on it
+        assertThat(z.gradVariable().creationSite()).isNull();  // a graph, but nobody asked for sites
+
+        Variable w = Variable.requiringGrad(2.0);
+        try (CreationSite.Recording sites = CreationSite.recording()) {
+            w.mul(w).backwardCreatingGraph(Tensor.of(1.0));
+        }
+        assertThat(w.gradVariable().creationSite()).isNotNull(); // asked for: its site is recorded
         // (which line it names, from user code, is in gradschool.studentcode.CreationSiteInUserCodeTest)
+    }
+
+    @Test
+    void backpropagateReturnsTheGradientOfEveryVariableTheOutputDependsOn() {
+        Variable x = Variable.requiringGrad(2.0);
+        Variable a = Variable.requiringGrad(3.0);
+        Variable data = Variable.of(5.0);
+        Variable product = x.mul(a);
+        Variable y = product.add(data).mul(x);  // y = (x·a + 5)·x, dy/dx = 2ax + 5 = 17, dy/da = x² = 4
+
+        Map<Variable, Variable> gradients = Autograd.backpropagate(List.of(y), List.of(Variable.of(1.0)));
+
+        assertThat(gradients.get(y).item()).isEqualTo(1.0);
+        assertThat(gradients.get(product).item()).isEqualTo(2.0);  // dy/d(x·a) = x
+        assertThat(gradients.get(x).item()).isEqualTo(17.0);       // both paths added up
+        assertThat(gradients.get(a).item()).isEqualTo(4.0);
+        assertThat(gradients).doesNotContainKey(data);             // no gradient wanted for data
+        assertThat(x.grad()).isNull();                              // the walk itself touches no .grad
     }
 
     @Test

@@ -46,7 +46,10 @@ class CreationSiteTest {
      */
     @Test
     void aClassInALibraryPackageIsSkippedWhereverItIsLoadedFrom() {
-        Variable made = StudentProgram.callInto(() -> Variable.requiringGrad(1.0).mul(2.0));
+        Variable made;
+        try (CreationSite.Recording sites = CreationSite.recording()) {
+            made = StudentProgram.callInto(() -> Variable.requiringGrad(1.0).mul(2.0));
+        }
 
         assertThat(made.creationSite()).isNotNull();
         assertThat(made.creationSite().className()).isEqualTo(StudentProgram.class.getName());

@@ -125,7 +125,10 @@ class GradCheckTest {
         Variable x = Variable.requiringGrad(X).named("x");
         Variable w = Variable.requiringGrad(Tensor.of(new double[] {0.3, -0.2, 0.9})).named("w");
         Variable hidden = x.mul(w).tanh();
-        Variable cubed = StudentProgram.callInto(() -> new WrongCube().apply(hidden)); // applied in user code
+        Variable cubed;
+        try (CreationSite.Recording sites = CreationSite.recording()) {
+            cubed = StudentProgram.callInto(() -> new WrongCube().apply(hidden)); // applied in user code
+        }
         Variable loss = cubed.add(x.relu()).sum();
 
         GradCheck.Report report = GradCheck.defaults().checkEachOp(loss);
@@ -138,6 +141,41 @@ class GradCheckTest {
                 .contains("applied at " + cubed.creationSite())
                 .contains("StudentProgram.callInto(StudentProgram.java:");
         assertThatThrownBy(report::assertPassed).hasMessageContaining("WrongCube applied at StudentProgram.callInto(");
+    }
+
+    @Test
+    void checkGradientsNamesTheLineOfTheWrongOpWithoutTheCallerRecordingSites() {
+        assertThat(CreationSite.isRecording()).isFalse();
+
+        GradCheck.Report report = GradCheck.check(
+                xs -> StudentProgram.callInto(() -> new WrongCube().apply(xs.get(0))), X); // f applies it in user code
+
+        assertThat(report.label())
+                .startsWith("f, whose op WrongCube applied at StudentProgram.callInto(StudentProgram.java:")
+                .endsWith("fails its own check");
+        assertThat(CreationSite.isRecording()).isFalse(); // the check's own recording scope is closed again
+    }
+
+    @Test
+    void checkEachOpOnAGraphBuiltWithoutRecordingSaysHowToSeeWhereTheOpWasApplied() {
+        Variable x = Variable.requiringGrad(X);
+        Variable cubed = StudentProgram.callInto(() -> new WrongCube().apply(x));
+
+        GradCheck.Report report = GradCheck.defaults().checkEachOp(cubed.sum());
+
+        assertThat(cubed.creationSite()).isNull();
+        assertThat(report.passed()).isFalse();
+        assertThat(report.label()).isEqualTo(
+                "WrongCube (to see where it was applied, build the graph inside CreationSite.recording())");
+    }
+
+    @Test
+    void aReportIsAValueRecord() {
+        GradCheck.Report report = new GradCheck.Report("Cube", false, 27, 12.0, 27.0, 0, 3);
+
+        assertThat(report).isEqualTo(new GradCheck.Report("Cube", false, 27, 12.0, 27.0, 0, 3));
+        assertThat(report.toString()).isEqualTo(
+                "gradient check FAILED for Cube: worst at input 0, element 3: analytic 12.0, numeric 27.0 (27 elements checked)");
     }
 
     @Test

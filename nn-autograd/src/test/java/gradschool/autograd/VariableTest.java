@@ -76,15 +76,12 @@ class VariableTest {
     }
 
     @Test
-    void noCreationSiteWhileRecordingIsOff() {
-        boolean wasRecording = CreationSite.isRecording();
-        CreationSite.setRecording(false);
-        try {
-            assertThat(Variable.of(1.0).creationSite()).isNull();
-        } finally {
-            CreationSite.setRecording(wasRecording);
+    void aCreationSiteIsRecordedOnlyInsideARecordingScope() {
+        assertThat(Variable.of(1.0).creationSite()).isNull();
+        try (CreationSite.Recording sites = CreationSite.recording()) {
+            assertThat(Variable.of(1.0).creationSite()).isNotNull();
         }
-        assertThat(Variable.of(1.0).creationSite()).isNotNull();
+        assertThat(Variable.of(1.0).creationSite()).isNull();
     }
 
     @Test

@@ -12,9 +12,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -34,11 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * sort and the gradient accumulation. {@code nn-bench/scripts/scalar_chain_python.py} runs the same chain
  * through a micrograd-style scalar engine in pure Python, for comparison.
  *
- * <p>{@code recording} turns {@link CreationSite} recording off (as {@code Trainer} does) or on (the
- * default for students). Caveat: in the shaded benchmarks jar every class, JMH's included, comes from
- * the same jar that gradschool's library classes come from, so no frame counts as "user code" and each
- * capture walks the whole stack (about a dozen frames here) before giving up; in a student's program
- * the walk stops at the first frame of the student's class, which is usually a few frames closer.
+ * <p>{@code sites} = {@code none} is a student's own loop: no call about creation sites at all, so no
+ * variable records one. {@code sites} = {@code recording} runs the same code inside
+ * {@link CreationSite#recording()}, where every new variable walks the stack for the line that made it
+ * (here: the benchmark method, the first frame outside gradschool's packages). {@link #forward} builds
+ * the chain only; {@link #chain} also runs backward. The measurements are in
+ * {@code nn-bench/results/creation-sites.md}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -54,24 +53,9 @@ public class AutogradChainBenchmark {
     /** Autograd nodes in one chain: a multiplication and an addition per step. */
     public static final int NODES = 2 * STEPS;
 
-    /** "off" or "on": whether each new variable records its creation site. */
-    @Param({"off", "on"})
-    public String recording;
-
-    private boolean previousRecording;
-
-    /** Sets the creation-site recording for this trial. */
-    @Setup
-    public void setUp() {
-        previousRecording = CreationSite.isRecording();
-        CreationSite.setRecording("on".equals(recording));
-    }
-
-    /** Restores the recording state. */
-    @TearDown
-    public void tearDown() {
-        CreationSite.setRecording(previousRecording);
-    }
+    /** "none" or "recording": whether the chain is built inside {@link CreationSite#recording()}. */
+    @Param({"none", "recording"})
+    public String sites;
 
     /**
      * Builds the chain and runs backward through it.
@@ -80,14 +64,45 @@ public class AutogradChainBenchmark {
      */
     @Benchmark
     public double chain() {
+        if ("recording".equals(sites)) {
+            try (CreationSite.Recording recording = CreationSite.recording()) {
+                return forwardAndBackward();
+            }
+        }
+        return forwardAndBackward();
+    }
+
+    /**
+     * Builds the chain only: the forward pass.
+     *
+     * @return the chain's value, so that JMH keeps the work
+     */
+    @Benchmark
+    public double forward() {
+        if ("recording".equals(sites)) {
+            try (CreationSite.Recording recording = CreationSite.recording()) {
+                return buildChain(Variable.requiringGrad(0.5), Variable.requiringGrad(0.999),
+                        Variable.requiringGrad(0.001)).item();
+            }
+        }
+        return buildChain(Variable.requiringGrad(0.5), Variable.requiringGrad(0.999), Variable.requiringGrad(0.001))
+                .item();
+    }
+
+    private static double forwardAndBackward() {
         Variable x0 = Variable.requiringGrad(0.5);
         Variable a = Variable.requiringGrad(0.999);
         Variable b = Variable.requiringGrad(0.001);
+        buildChain(x0, a, b).backward();
+        return a.grad().item() + b.grad().item() + x0.grad().item();
+    }
+
+    /** {@code x ← x·a + b}, {@value #STEPS} times, from {@code x0}. */
+    private static Variable buildChain(Variable x0, Variable a, Variable b) {
         Variable x = x0;
         for (int step = 0; step < STEPS; step++) {
             x = x.mul(a).add(b);
         }
-        x.backward();
-        return a.grad().item() + b.grad().item() + x0.grad().item();
+        return x;
     }
 }

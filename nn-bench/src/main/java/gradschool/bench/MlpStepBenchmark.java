@@ -3,7 +3,6 @@ package gradschool.bench;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import gradschool.autograd.CreationSite;
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
@@ -22,14 +21,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times one training step of the MNIST-sized network {@code 784 → 128 → 64 → 10} (Linear, ReLU,
  * Linear, ReLU, Linear) with softmax cross-entropy and Adam, through autograd: forward, backward and
- * the optimizer step, exactly what {@code Trainer} does per batch (with creation sites off, as
- * {@code Trainer} has them).
+ * the optimizer step, exactly what {@code Trainer} does per batch. No creation sites are recorded: a
+ * variable records one only on request ({@code CreationSite.recording()}, anomaly mode).
  *
  * <pre>
  * mvn -B -q -ntp -pl nn-bench -am package -DskipTests
@@ -64,24 +62,15 @@ public class MlpStepBenchmark {
     private Adam optimizer;
     private Variable inputs;
     private Tensor labels;
-    private boolean previousRecording;
 
-    /** Builds the network, the optimizer and one batch of data; turns creation sites off. */
+    /** Builds the network, the optimizer and one batch of data. */
     @Setup
     public void setUp() {
-        previousRecording = CreationSite.isRecording();
-        CreationSite.setRecording(false);
         model = newModel();
         loss = new CrossEntropyLoss();
         optimizer = new Adam(model.parameters(), 1e-3);
         inputs = Variable.of(inputs(batch));
         labels = labels(batch);
-    }
-
-    /** Restores the recording state. */
-    @TearDown
-    public void tearDown() {
-        CreationSite.setRecording(previousRecording);
     }
 
     /** Returns the network with weights from a fixed seed (PyTorch's default uniform initialisation). */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The debugger walk-through in {@code docs/autograd.md} names source lines to break on (an IDE's
- * {@code Autograd.java:163}, jdb's {@code stop at gradschool.autograd.Autograd:163} and the
- * {@code line=163} jdb prints when it stops). Each of those lines must still be the one the docs show:
+ * {@code Autograd.java:58} or its path from the repository's root, jdb's
+ * {@code stop at gradschool.autograd.Autograd:58} and the {@code line=58} jdb prints when it stops). Each of those lines must still be the one the docs show:
  * the source line carries the marker comment {@value #MARKER}, and holds the statement the docs quote.
  * Editing the source above it moves the line, and this test says which number to change.
  */

@@ -1,7 +1,6 @@
 package gradschool.nn;
 
 import com.google.common.base.Stopwatch;
-import gradschool.autograd.CreationSite;
 import gradschool.autograd.GradMode;
 import gradschool.autograd.Variable;
 import gradschool.data.Batch;
@@ -32,9 +31,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * loss.backward();                                       // dL/dp for every parameter
  * optimizer.step();                                      // update
  * }</pre>
- *
- * <p>While it trains, creation sites ({@link CreationSite}) are not recorded on this thread: nobody
- * looks at them during a run, and the stack walk per op would cost several percent of each step.
  *
  * <p>Progress: on a terminal, a progress bar per epoch (the {@code me.tongfei:progressbar} library);
  * otherwise (a pipe, a log file, CI) one plain line per epoch. Classification is recognised by
@@ -190,8 +186,7 @@ public final class Trainer {
             Stopwatch stopwatch = Stopwatch.createStarted();
             Totals totals = new Totals();
             model.train();
-            try (ProgressBar progressBar = bar ? newBar(epoch, train.batchCount()) : null;
-                 CreationSite.Pause quiet = CreationSite.pause()) {
+            try (ProgressBar progressBar = bar ? newBar(epoch, train.batchCount()) : null) {
                 for (Batch batch : train) {
                     trainStep(batch, totals);
                     if (progressBar != null) {

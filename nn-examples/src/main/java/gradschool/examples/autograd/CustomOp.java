@@ -1,5 +1,6 @@
 package gradschool.examples.autograd;
 
+import gradschool.autograd.CreationSite;
 import gradschool.autograd.DerivativeRule;
 import gradschool.autograd.Function;
 import gradschool.autograd.GradCheck;
@@ -138,9 +139,11 @@ public final class CustomOp implements Lesson {
         out.println("3. Inside a bigger computation, checkEachOp checks every op on its own and names the wrong one:");
         Variable w = Variable.requiringGrad(Tensor.of(new double[] {0.2, -0.4, 0.1})).named("w");
         Variable input = Variable.requiringGrad(point()).named("x");
-        Variable loss = new CubeWithABug().apply(input).mul(w).tanh().sum().named("loss");
-        out.println("   loss = sum(tanh(CubeWithABug(x) ⊙ w)) = " + loss.item());
-        GradCheck.Report eachOp = GradCheck.defaults().checkEachOp(loss);
-        out.println("   " + eachOp);
+        try (CreationSite.Recording sites = CreationSite.recording()) { // each op records the line that applied it
+            Variable loss = new CubeWithABug().apply(input).mul(w).tanh().sum().named("loss");
+            out.println("   loss = sum(tanh(CubeWithABug(x) ⊙ w)) = " + loss.item());
+            GradCheck.Report eachOp = GradCheck.defaults().checkEachOp(loss);
+            out.println("   " + eachOp);
+        }
     }
 }
