@@ -20,7 +20,7 @@ import gradschool.core.Tensor;
  */
 public final class AnomalyMode {
 
-    private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final ThreadLocalSwitch ENABLED = new ThreadLocalSwitch(false);
 
     private AnomalyMode() {
     }
@@ -31,7 +31,7 @@ public final class AnomalyMode {
      * @return true if on
      */
     public static boolean isEnabled() {
-        return ENABLED.get();
+        return ENABLED.isOn();
     }
 
     /**
@@ -40,9 +40,7 @@ public final class AnomalyMode {
      * @return a scope that restores the previous state when closed
      */
     public static Scope on() {
-        boolean previous = ENABLED.get();
-        ENABLED.set(true);
-        return new Scope(previous);
+        return new Scope(true);
     }
 
     /**
@@ -52,9 +50,7 @@ public final class AnomalyMode {
      * checked together by {@link #checkBackward}, which names the op whose rule it was.
      */
     static Scope suspended() {
-        boolean previous = ENABLED.get();
-        ENABLED.set(false);
-        return new Scope(previous);
+        return new Scope(false);
     }
 
     static void checkForward(Function function, Tensor result) {
@@ -94,17 +90,9 @@ public final class AnomalyMode {
     }
 
     /** An anomaly-detection scope; closing it restores the previous state. */
-    public static final class Scope implements AutoCloseable {
-        private final boolean previous;
-
-        private Scope(boolean previous) {
-            this.previous = previous;
-        }
-
-        /** Restores the previous state. */
-        @Override
-        public void close() {
-            ENABLED.set(previous);
+    public static final class Scope extends ThreadLocalSwitch.Scope {
+        private Scope(boolean enabled) {
+            super(ENABLED, enabled);
         }
     }
 

@@ -48,7 +48,7 @@ public record CreationSite(String className, String methodName, String fileName,
     };
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     /** Whether a {@link #recording()} scope is open on this thread. */
-    private static final ThreadLocal<Boolean> RECORDING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final ThreadLocalSwitch RECORDING = new ThreadLocalSwitch(false);
 
     /**
      * Records the creation site of every variable made on this thread until the returned scope is
@@ -64,9 +64,7 @@ public record CreationSite(String className, String methodName, String fileName,
      * @return a scope that restores the previous state when closed
      */
     public static Recording recording() {
-        boolean previous = RECORDING.get();
-        RECORDING.set(true);
-        return new Recording(previous);
+        return new Recording();
     }
 
     /**
@@ -76,21 +74,13 @@ public record CreationSite(String className, String methodName, String fileName,
      * @return true if recording
      */
     public static boolean isRecording() {
-        return RECORDING.get() || AnomalyMode.isEnabled();
+        return RECORDING.isOn() || AnomalyMode.isEnabled();
     }
 
     /** A {@link #recording()} scope; closing it restores the previous state. */
-    public static final class Recording implements AutoCloseable {
-        private final boolean previous;
-
-        private Recording(boolean previous) {
-            this.previous = previous;
-        }
-
-        /** Restores the state that was in force when the scope was opened. */
-        @Override
-        public void close() {
-            RECORDING.set(previous);
+    public static final class Recording extends ThreadLocalSwitch.Scope {
+        private Recording() {
+            super(RECORDING, true);
         }
     }
 

@@ -13,7 +13,7 @@ package gradschool.autograd;
  */
 public final class GradMode {
 
-    private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> Boolean.TRUE);
+    private static final ThreadLocalSwitch ENABLED = new ThreadLocalSwitch(true);
 
     private GradMode() {
     }
@@ -24,7 +24,7 @@ public final class GradMode {
      * @return true if recording
      */
     public static boolean isEnabled() {
-        return ENABLED.get();
+        return ENABLED.isOn();
     }
 
     /**
@@ -33,7 +33,7 @@ public final class GradMode {
      * @return a scope that restores the previous mode when closed
      */
     public static Scope off() {
-        return set(false);
+        return new Scope(false);
     }
 
     /**
@@ -43,27 +43,13 @@ public final class GradMode {
      * @return a scope that restores the previous mode when closed
      */
     public static Scope on() {
-        return set(true);
-    }
-
-    private static Scope set(boolean enabled) {
-        boolean previous = ENABLED.get();
-        ENABLED.set(enabled);
-        return new Scope(previous);
+        return new Scope(true);
     }
 
     /** A grad-mode scope; closing it restores the mode that was in force when it was opened. */
-    public static final class Scope implements AutoCloseable {
-        private final boolean previous;
-
-        private Scope(boolean previous) {
-            this.previous = previous;
-        }
-
-        /** Restores the previous mode. */
-        @Override
-        public void close() {
-            ENABLED.set(previous);
+    public static final class Scope extends ThreadLocalSwitch.Scope {
+        private Scope(boolean enabled) {
+            super(ENABLED, enabled);
         }
     }
 }
