@@ -15,10 +15,7 @@ import gradschool.core.Tensor;
  */
 public final class Slice extends Function {
 
-    private final int axis;
-    private final int from;
-    private final int to;
-    private final int step;
+    private final Range range;
 
     /**
      * Makes the op for one slice.
@@ -29,20 +26,17 @@ public final class Slice extends Function {
      * @param step the stride (positive)
      */
     public Slice(int axis, int from, int to, int step) {
-        this.axis = axis;
-        this.from = from;
-        this.to = to;
-        this.step = step;
+        this.range = new Range(axis, from, to, step);
     }
 
     @Override
     protected Tensor forward(Tensor... x) {
-        return x[0].slice(axis, from, to, step);
+        return range.of(x[0]);
     }
 
     @Override
     protected Variable[] backward(Variable gradOutput) {
-        return grads(new SliceScatter(input(0).shape(), axis, from, to, step).apply(gradOutput));
+        return grads(new SliceScatter(input(0).shape(), range).apply(gradOutput));
     }
 
     @Override
@@ -52,7 +46,24 @@ public final class Slice extends Function {
 
     @Override
     public String toString() {
-        return "Slice(axis=" + axis + ", " + from + ":" + to + ":" + step + ")";
+        return "Slice(" + range + ")";
+    }
+
+    /** Which elements a slice takes: {@code from:to:step} along {@code axis}; both ops here read it. */
+    record Range(int axis, int from, int to, int step) {
+
+        Tensor of(Tensor x) {
+            return x.slice(axis, from, to, step);
+        }
+
+        Variable of(Variable x) {
+            return x.slice(axis, from, to, step);
+        }
+
+        @Override
+        public String toString() {
+            return "axis=" + axis + ", " + from + ":" + to + ":" + step;
+        }
     }
 
     /**
@@ -64,10 +75,7 @@ public final class Slice extends Function {
     public static final class SliceScatter extends Function {
 
         private final Shape fullShape;
-        private final int axis;
-        private final int from;
-        private final int to;
-        private final int step;
+        private final Range range;
 
         /**
          * Makes the op.
@@ -79,23 +87,24 @@ public final class Slice extends Function {
          * @param step the stride
          */
         public SliceScatter(Shape fullShape, int axis, int from, int to, int step) {
+            this(fullShape, new Range(axis, from, to, step));
+        }
+
+        SliceScatter(Shape fullShape, Range range) {
             this.fullShape = fullShape;
-            this.axis = axis;
-            this.from = from;
-            this.to = to;
-            this.step = step;
+            this.range = range;
         }
 
         @Override
         protected Tensor forward(Tensor... x) {
             Tensor result = Tensor.zeros(fullShape);
-            result.slice(axis, from, to, step).copyFrom(x[0]);
+            range.of(result).copyFrom(x[0]);
             return result;
         }
 
         @Override
         protected Variable[] backward(Variable gradOutput) {
-            return grads(gradOutput.slice(axis, from, to, step));
+            return grads(range.of(gradOutput));
         }
 
         @Override
