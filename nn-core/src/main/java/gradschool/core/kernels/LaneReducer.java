@@ -54,16 +54,7 @@ public enum LaneReducer {
     ARGMAX(true) {
         @Override
         public double reduce(double[] data, int start, int stride, int length) {
-            int best = 0;
-            for (int i = 0, p = start; i < length; i++, p += stride) {
-                if (Double.isNaN(data[p])) {
-                    return i;
-                }
-                if (data[p] > data[start + best * stride]) {
-                    best = i;
-                }
-            }
-            return best;
+            return indexOfFirst(MAX.reduce(data, start, stride, length), data, start, stride, length);
         }
     },
 
@@ -71,16 +62,7 @@ public enum LaneReducer {
     ARGMIN(true) {
         @Override
         public double reduce(double[] data, int start, int stride, int length) {
-            int best = 0;
-            for (int i = 0, p = start; i < length; i++, p += stride) {
-                if (Double.isNaN(data[p])) {
-                    return i;
-                }
-                if (data[p] < data[start + best * stride]) {
-                    best = i;
-                }
-            }
-            return best;
+            return indexOfFirst(MIN.reduce(data, start, stride, length), data, start, stride, length);
         }
     },
 
@@ -139,4 +121,18 @@ public enum LaneReducer {
      * @return the result
      */
     public abstract double reduce(double[] data, int start, int stride, int length);
+
+    /**
+     * Returns the index in the lane of the first element equal to {@code value} (the first NaN if
+     * {@code value} is NaN; {@code 0.0} and {@code -0.0} count as equal), or 0 if there is none.
+     */
+    private static int indexOfFirst(double value, double[] data, int start, int stride, int length) {
+        boolean nan = Double.isNaN(value);
+        for (int i = 0, p = start; i < length; i++, p += stride) {
+            if (nan ? Double.isNaN(data[p]) : data[p] == value) {
+                return i;
+            }
+        }
+        return 0;
+    }
 }
