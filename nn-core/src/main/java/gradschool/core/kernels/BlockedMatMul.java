@@ -2,7 +2,6 @@ package gradschool.core.kernels;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
 /**
@@ -74,11 +73,7 @@ final class BlockedMatMul {
     static void multiply(int m, int k, int n, double[] a, int aOffset, int aRowStride, int aColStride,
                          double[] b, int bOffset, int bRowStride, int bColStride,
                          double[] c, int cOffset, int threads) {
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0) {
-            java.util.Arrays.fill(c, cOffset, cOffset + m * n, 0.0);
+        if (MatMulKernels.writeProductWithoutWork(m, k, n, c, cOffset)) {
             return;
         }
         if (aColStride != 1 || aRowStride != k) {
@@ -98,11 +93,7 @@ final class BlockedMatMul {
         for (int[] rows : RowSplit.split(m, threads, ROWS)) {
             tasks.add(new RowRange(rows[0], rows[1], k, n, a, aOffset, bBlocks, c, cOffset));
         }
-        if (tasks.size() == 1) {
-            tasks.get(0).compute();
-        } else {
-            ForkJoinTask.invokeAll(tasks);
-        }
+        RowSplit.runAll(tasks);
     }
 
     /**
@@ -119,13 +110,7 @@ final class BlockedMatMul {
             for (int p = 0; p < k; p++) {
                 double[] row = new double[width];
                 int from = bOffset + p * bRowStride + j0 * bColStride;
-                if (bColStride == 1) {
-                    System.arraycopy(b, from, row, 0, width);
-                } else {
-                    for (int j = 0; j < width; j++) {
-                        row[j] = b[from + j * bColStride];
-                    }
-                }
+                StridedLoops.gather(b, from, bColStride, row, 0, width);
                 blocks[jb][p] = row;
             }
         }

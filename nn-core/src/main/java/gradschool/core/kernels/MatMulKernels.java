@@ -151,6 +151,21 @@ public final class MatMulKernels {
         }
     }
 
+    /**
+     * Writes C when it needs no multiply-add — nothing for an empty C ({@code m} or {@code n} is 0),
+     * zeros for {@code k = 0} — and tells whether it did; the fast kernels start with it.
+     */
+    static boolean writeProductWithoutWork(int m, int k, int n, double[] c, int cOffset) {
+        if (m == 0 || n == 0) {
+            return true;
+        }
+        if (k == 0) {
+            java.util.Arrays.fill(c, cOffset, cOffset + m * n, 0.0);
+            return true;
+        }
+        return false;
+    }
+
     /** The textbook triple loop on strided operands: {@code c_ij = Σ_p a_ip · b_pj}. */
     static void naiveStrided(int m, int k, int n, double[] a, int aOffset, int aRowStride, int aColStride,
                              double[] b, int bOffset, int bRowStride, int bColStride, double[] c, int cOffset) {

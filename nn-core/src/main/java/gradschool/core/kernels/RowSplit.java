@@ -2,6 +2,7 @@ package gradschool.core.kernels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Splits the rows of a matrix into contiguous ranges, one per parallel task.
@@ -40,5 +41,18 @@ final class RowSplit {
             start = end;
         }
         return ranges;
+    }
+
+    /**
+     * Runs one task per range: a single one on the calling thread, several on the common ForkJoin pool.
+     *
+     * @param tasks the tasks, one per range of {@link #split}
+     */
+    static void runAll(List<? extends ForkJoinTask<?>> tasks) {
+        if (tasks.size() == 1) {
+            tasks.get(0).invoke();
+        } else {
+            ForkJoinTask.invokeAll(tasks);
+        }
     }
 }

@@ -173,6 +173,21 @@ public final class StridedLoops {
         }
     }
 
+    /**
+     * Copies {@code count} elements {@code stride} apart, from {@code source[from]} on, into
+     * {@code target[to …]} side by side: one {@code System.arraycopy} when they already are
+     * ({@code stride == 1}). The matmul kernels copy rows of B with it.
+     */
+    static void gather(double[] source, int from, int stride, double[] target, int to, int count) {
+        if (stride == 1) {
+            System.arraycopy(source, from, target, to, count);
+        } else {
+            for (int j = 0; j < count; j++) {
+                target[to + j] = source[from + j * stride];
+            }
+        }
+    }
+
     private static int product(int[] dims) {
         int count = 1;
         for (int d : dims) {

@@ -2,7 +2,6 @@ package gradschool.core.kernels;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
 import jdk.incubator.vector.DoubleVector;
@@ -108,11 +107,7 @@ final class VectorMatMul {
     static void multiply(int m, int k, int n, double[] a, int aOffset, int aRowStride, int aColStride,
                          double[] b, int bOffset, int bRowStride, int bColStride,
                          double[] c, int cOffset, int threads) {
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0) {
-            java.util.Arrays.fill(c, cOffset, cOffset + m * n, 0.0);
+        if (MatMulKernels.writeProductWithoutWork(m, k, n, c, cOffset)) {
             return;
         }
         int paddedN = (n + NR - 1) / NR * NR;
@@ -131,11 +126,7 @@ final class VectorMatMul {
                 tasks.add(new RowRange(rows[0], rows[1], k, n, paddedN, a, aOffset, aRowStride, aColStride,
                         packedB, c, cOffset));
             }
-            if (tasks.size() == 1) {
-                tasks.get(0).compute();
-            } else {
-                ForkJoinTask.invokeAll(tasks);
-            }
+            RowSplit.runAll(tasks);
         } finally {
             if (reserved) {
                 workspace.release();
@@ -159,13 +150,8 @@ final class VectorMatMul {
                 for (int p = 0; p < depth; p++) {
                     int to = stripStart + p * NR;
                     int from = bOffset + (p0 + p) * bRowStride + j0 * bColStride;
-                    if (bColStride == 1) {
-                        System.arraycopy(b, from, packed, to, width);
-                    } else {   // a transposed or otherwise strided B: gather the row, no copy of B made first
-                        for (int j = 0; j < width; j++) {
-                            packed[to + j] = b[from + j * bColStride];
-                        }
-                    }
+                    // a transposed or otherwise strided B is gathered row by row, no copy of B made first
+                    StridedLoops.gather(b, from, bColStride, packed, to, width);
                     if (width < NR) { // only the last strip of a ragged B has padding to clear
                         java.util.Arrays.fill(packed, to + width, to + NR, 0.0);
                     }
