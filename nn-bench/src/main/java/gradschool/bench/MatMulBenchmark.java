@@ -1,24 +1,13 @@
 package gradschool.bench;
 
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
-
 import gradschool.core.kernels.MatMulKernels;
 import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times {@code C = A·B} for square {@code n × n} matrices of doubles with each fast kernel of
@@ -37,24 +26,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code MatMulBenchmark} runs both.
  *
  * <p>"Two threads" means the kernel splits the rows of C into two tasks on the common ForkJoin pool
- * (the calling thread runs one of them); the benchmark itself is always one JMH thread. The forked
- * JVMs get {@code --add-modules jdk.incubator.vector}, so the Vector API kernel is available.
+ * (the calling thread runs one of them); the benchmark itself is always one JMH thread. The JMH settings
+ * and the matrices are in {@link SquareMatrices}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-@State(Scope.Thread)
-public class MatMulBenchmark {
+public class MatMulBenchmark extends SquareMatrices {
 
     /** The matrices are {@code n × n}. */
     @Param({"64", "128", "256", "512", "1024"})
     public int n;
 
-    private double[] a;
-    private double[] b;
-    private double[] c;
     private DMatrixRMaj ejmlA;
     private DMatrixRMaj ejmlB;
     private DMatrixRMaj ejmlC;
@@ -66,22 +46,11 @@ public class MatMulBenchmark {
             throw new IllegalStateException("MatMulBenchmark: the Vector API is missing; the forked JVM must be "
                     + "started with --add-modules jdk.incubator.vector");
         }
-        Random random = new Random(42);
-        a = randomMatrix(random, n);
-        b = randomMatrix(random, n);
-        c = new double[n * n];
+        makeMatrices(n);
         ejmlA = new DMatrixRMaj(n, n, true, a);
         ejmlB = new DMatrixRMaj(n, n, true, b);
         ejmlC = new DMatrixRMaj(n, n);
         EjmlConcurrency.setMaxThreads(2);
-    }
-
-    static double[] randomMatrix(Random random, int n) {
-        double[] data = new double[n * n];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = 2 * random.nextDouble() - 1;
-        }
-        return data;
     }
 
     /**

@@ -1,22 +1,11 @@
 package gradschool.bench;
 
-import java.util.concurrent.TimeUnit;
-
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import gradschool.nn.Linear;
 import gradschool.nn.Sequential;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times the training step of {@link MlpStepBenchmark} computed directly on {@link Tensor}s, with the
@@ -38,22 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Overhead = {@code MlpStepBenchmark.step / MlpOverheadBenchmark.tensorStep − 1}, at the same batch.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-@State(Scope.Thread)
-public class MlpOverheadBenchmark {
+public class MlpOverheadBenchmark extends MlpBatch {
 
     private static final double LEARNING_RATE = 1e-3;
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
-
-    /** Samples per step. */
-    @Param({"64", "256"})
-    public int batch;
 
     /** Weights {@code (out, in)} and biases {@code (out,)} of the three layers, then their gradients. */
     private Tensor[] parameters;

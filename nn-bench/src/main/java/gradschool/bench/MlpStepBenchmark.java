@@ -1,7 +1,6 @@
 package gradschool.bench;
 
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
@@ -12,16 +11,7 @@ import gradschool.nn.ReLU;
 import gradschool.nn.Sequential;
 import gradschool.optim.Adam;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times one training step of the MNIST-sized network {@code 784 → 128 → 64 → 10} (Linear, ReLU,
@@ -39,23 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * by hand in numpy (float64). {@link MlpOverheadBenchmark} does the same step on plain tensors with a
  * hand-written backward pass, to isolate what autograd itself costs. The inputs are uniform in
  * {@code [0, 1)} (like MNIST pixels) and the labels uniform in 0..9, from fixed seeds; the step's time
- * does not depend on the values. The forked JVM gets {@code --add-modules jdk.incubator.vector}, so the
- * matmuls may use the Vector API kernel, as in a student's run with that flag.
+ * does not depend on the values. The JMH settings and the batch sizes are in {@link MlpBatch}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-@State(Scope.Thread)
-public class MlpStepBenchmark {
+public class MlpStepBenchmark extends MlpBatch {
 
     /** The layer widths: input, two hidden layers, classes. */
     static final int[] WIDTHS = {784, 128, 64, 10};
-
-    /** Samples per step. */
-    @Param({"64", "256"})
-    public int batch;
 
     private Sequential model;
     private CrossEntropyLoss loss;
