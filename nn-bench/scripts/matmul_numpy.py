@@ -17,13 +17,11 @@ prints a table and, with --out, writes the scores as JSON for matmul_table.py.
 
 import argparse
 import json
-import os
-import subprocess
 import sys
-import time
+
+from bench_common import run_child, time_like_jmh
 
 SIZES = [64, 128, 256, 512, 1024]
-THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def measure(sizes, warmup, iterations, seconds):
@@ -36,20 +34,7 @@ def measure(sizes, warmup, iterations, seconds):
         a = rng.uniform(-1, 1, (n, n))
         b = rng.uniform(-1, 1, (n, n))
         c = np.empty((n, n))
-        deadline = time.perf_counter() + warmup
-        while time.perf_counter() < deadline:
-            np.matmul(a, b, out=c)
-        scores = []
-        for _ in range(iterations):
-            count = 0
-            start = time.perf_counter()
-            while True:
-                np.matmul(a, b, out=c)
-                count += 1
-                elapsed = time.perf_counter() - start
-                if elapsed >= seconds:
-                    break
-            scores.append(elapsed / count * 1e6)
+        scores = time_like_jmh(lambda: np.matmul(a, b, out=c), warmup, iterations, seconds)
         results.append({"n": n, "us_per_op": sum(scores) / len(scores), "iterations_us": scores})
     return results
 
@@ -79,14 +64,9 @@ def main():
 
     rows = []
     for threads in args.threads:
-        env = dict(os.environ)
-        for name in THREAD_ENV:
-            env[name] = str(threads)
-        command = [sys.executable, __file__, "--child", "--sizes", *map(str, args.sizes),
-                   "--warmup", str(args.warmup), "--iterations", str(args.iterations),
-                   "--seconds", str(args.seconds)]
-        output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
-        for result in json.loads(output):
+        arguments = ["--sizes", *map(str, args.sizes), "--warmup", str(args.warmup),
+                     "--iterations", str(args.iterations), "--seconds", str(args.seconds)]
+        for result in run_child(__file__, threads, arguments):
             result["threads"] = threads
             result["gflops"] = 2.0 * result["n"] ** 3 / (result["us_per_op"] * 1e3)
             rows.append(result)

@@ -13,8 +13,9 @@ then the median over rounds is shown.
 
 import json
 import os
-import statistics
 import sys
+
+from bench_common import cell, jmh_results
 
 # (label, where the score comes from, threads) in table order.
 ROWS = [
@@ -38,25 +39,13 @@ def gflops(n, microseconds):
 def load_round(directory):
     """Returns {(source key): {n: GFLOPS}} for one round."""
     scores = {}
-    with open(os.path.join(directory, "jmh.json")) as f:
-        for result in json.load(f):
-            name = ".".join(result["benchmark"].split(".")[-2:])
-            n = int(result["params"]["n"])
-            scores.setdefault(("jmh", name), {})[n] = gflops(n, result["primaryMetric"]["score"])
+    for name, result in jmh_results(directory):
+        n = int(result["params"]["n"])
+        scores.setdefault(("jmh", name), {})[n] = gflops(n, result["primaryMetric"]["score"])
     with open(os.path.join(directory, "numpy.json")) as f:
         for result in json.load(f)["results"]:
             scores.setdefault(("numpy", result["threads"]), {})[result["n"]] = result["gflops"]
     return scores
-
-
-def cell(values, digits=1, suffix=""):
-    if not values:
-        return ""
-    middle = statistics.median(values)
-    text = "{:.{d}f}{}".format(middle, suffix, d=digits)
-    if len(values) > 1:
-        text += " ({:.{d}f}–{:.{d}f})".format(min(values), max(values), d=digits)
-    return text
 
 
 def main():
@@ -71,7 +60,7 @@ def main():
     print(header)
     print(rule)
     for label, key, _ in ROWS:
-        cells = [cell([r[key][n] for r in rounds if key in r and n in r[key]]) for n in sizes]
+        cells = [cell([r[key][n] for r in rounds if key in r and n in r[key]], 1, missing="") for n in sizes]
         print("| {} | {} |".format(label, " | ".join(cells)))
 
     def ratio_table(title, denominator_of):
@@ -88,7 +77,7 @@ def main():
             for n in sizes:
                 ratios = [r[key][n] / r[denominator][n] for r in rounds
                           if key in r and denominator in r and n in r[key] and n in r[denominator]]
-                cells.append(cell(ratios, 2, "×"))
+                cells.append(cell(ratios, 2, "×", missing=""))
             print("| {} | {} |".format(label, " | ".join(cells)))
 
     ratio_table("Ratio to numpy / OpenBLAS at the same thread count (within each round; median of rounds)",

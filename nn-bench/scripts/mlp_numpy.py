@@ -19,14 +19,12 @@ the mean over iterations.
 
 import argparse
 import json
-import os
-import subprocess
 import sys
-import time
+
+from bench_common import run_child, time_like_jmh
 
 BATCHES = [64, 256]
 WIDTHS = [784, 128, 64, 10]
-THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def make_network(np, rng):
@@ -99,20 +97,7 @@ def measure(batches, warmup, iterations, seconds):
         adam = Adam(np, params)
         X = rng.uniform(0, 1, (batch, WIDTHS[0]))
         y_onehot = np.eye(WIDTHS[-1])[rng.integers(0, WIDTHS[-1], batch)]
-        deadline = time.perf_counter() + warmup
-        while time.perf_counter() < deadline:
-            train_step(np, params, adam, X, y_onehot)
-        scores = []
-        for _ in range(iterations):
-            count = 0
-            start = time.perf_counter()
-            while True:
-                train_step(np, params, adam, X, y_onehot)
-                count += 1
-                elapsed = time.perf_counter() - start
-                if elapsed >= seconds:
-                    break
-            scores.append(elapsed / count * 1e6)
+        scores = time_like_jmh(lambda: train_step(np, params, adam, X, y_onehot), warmup, iterations, seconds)
         results.append({"batch": batch, "us_per_step": sum(scores) / len(scores), "iterations_us": scores})
     return results
 
@@ -134,17 +119,9 @@ def main():
 
     rows = []
     for threads in args.threads:
-        env = dict(os.environ)
-        for name in THREAD_ENV:
-            if threads == "default":
-                env.pop(name, None)
-            else:
-                env[name] = threads
-        command = [sys.executable, __file__, "--child", "--batches", *map(str, args.batches),
-                   "--warmup", str(args.warmup), "--iterations", str(args.iterations),
-                   "--seconds", str(args.seconds)]
-        output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
-        for result in json.loads(output):
+        arguments = ["--batches", *map(str, args.batches), "--warmup", str(args.warmup),
+                     "--iterations", str(args.iterations), "--seconds", str(args.seconds)]
+        for result in run_child(__file__, threads, arguments):
             result["threads"] = threads
             rows.append(result)
 

@@ -20,34 +20,24 @@ import os
 import statistics
 import sys
 
+from bench_common import cell, jmh_results
+
 NODES = 10000  # AutogradChainBenchmark.NODES
 
 
 def load_round(directory):
     scores = {}
-    with open(os.path.join(directory, "jmh.json")) as f:
-        for result in json.load(f):
-            name = ".".join(result["benchmark"].split(".")[-2:])
-            params = result.get("params", {})
-            key = (name, params.get("batch") or params.get("sites"))
-            raw = [x for fork in result["primaryMetric"]["rawData"] for x in fork]
-            scores[key] = statistics.median(raw)  # microseconds
+    for name, result in jmh_results(directory):
+        params = result.get("params", {})
+        key = (name, params.get("batch") or params.get("sites"))
+        raw = [x for fork in result["primaryMetric"]["rawData"] for x in fork]
+        scores[key] = statistics.median(raw)  # microseconds
     with open(os.path.join(directory, "mlp-numpy.json")) as f:
         for result in json.load(f)["results"]:
             scores[("numpy", result["threads"], str(result["batch"]))] = statistics.median(result["iterations_us"])
     with open(os.path.join(directory, "chain-python.json")) as f:
         scores[("python-chain",)] = statistics.median(json.load(f)["iterations_us"])
     return scores
-
-
-def cell(values, digits, suffix=""):
-    values = [v for v in values if v is not None]
-    if not values:
-        return "n/a"
-    text = "{:.{d}f}{}".format(statistics.median(values), suffix, d=digits)
-    if len(values) > 1:
-        text += " ({:.{d}f}–{:.{d}f})".format(min(values), max(values), d=digits)
-    return text
 
 
 def main():

@@ -1,0 +1,70 @@
+"""What the nn-bench scripts share: JMH-style timing, one child process per BLAS thread count, and the
+reading and formatting of rounds for the result tables.
+
+The scripts import it as a sibling module (python3 puts a script's own folder on sys.path):
+
+    from bench_common import time_like_jmh
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+# The variables the BLAS builds numpy may use read their thread count from, once, at import time.
+THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def time_like_jmh(operation, warmup, iterations, seconds):
+    """Times operation() as JMH's "avgt" does: calls it for about `warmup` seconds, then `iterations`
+    iterations of about `seconds` each. Returns each iteration's average time per call, in microseconds."""
+    deadline = time.perf_counter() + warmup
+    while time.perf_counter() < deadline:
+        operation()
+    scores = []
+    for _ in range(iterations):
+        count = 0
+        start = time.perf_counter()
+        while True:
+            operation()
+            count += 1
+            elapsed = time.perf_counter() - start
+            if elapsed >= seconds:
+                break
+        scores.append(elapsed / count * 1e6)
+    return scores
+
+
+def run_child(script, threads, arguments):
+    """Runs `script --child ARGUMENTS` in a fresh Python process whose BLAS uses `threads` threads
+    ("default" leaves the environment alone) and returns the JSON it prints."""
+    env = dict(os.environ)
+    for name in THREAD_ENV:
+        if str(threads) == "default":
+            env.pop(name, None)
+        else:
+            env[name] = str(threads)
+    command = [sys.executable, script, "--child", *arguments]
+    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(output)
+
+
+def jmh_results(directory):
+    """Yields (Class.method, result) for each result in DIRECTORY/jmh.json (JMH's -rf json output)."""
+    with open(os.path.join(directory, "jmh.json")) as f:
+        for result in json.load(f):
+            yield ".".join(result["benchmark"].split(".")[-2:]), result
+
+
+def cell(values, digits, suffix="", missing="n/a"):
+    """A table cell: the median of the values that are not None and, if there are several, the lowest
+    and highest in brackets; `missing` if there are none."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return missing
+    text = "{:.{d}f}{}".format(statistics.median(values), suffix, d=digits)
+    if len(values) > 1:
+        text += " ({:.{d}f}–{:.{d}f})".format(min(values), max(values), d=digits)
+    return text
