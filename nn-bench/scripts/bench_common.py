@@ -17,6 +17,19 @@ import time
 THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
+def add_timing_options(parser, warmup, iterations, per):
+    """Adds --warmup (seconds per `per`), --iterations, --seconds (per measured iteration) and --out."""
+    parser.add_argument("--warmup", type=float, default=warmup, help="warm-up seconds per " + per)
+    parser.add_argument("--iterations", type=int, default=iterations)
+    parser.add_argument("--seconds", type=float, default=1.0, help="seconds per measured iteration")
+    parser.add_argument("--out", help="write the results as JSON to this file")
+
+
+def timing_arguments(args):
+    """The timing options of parsed `args`, as command-line arguments for a child process."""
+    return ["--warmup", str(args.warmup), "--iterations", str(args.iterations), "--seconds", str(args.seconds)]
+
+
 def time_like_jmh(operation, warmup, iterations, seconds):
     """Times operation() as JMH's "avgt" does: calls it for about `warmup` seconds, then `iterations`
     iterations of about `seconds` each. Returns each iteration's average time per call, in microseconds."""

@@ -19,7 +19,7 @@ import argparse
 import json
 import sys
 
-from bench_common import run_child, time_like_jmh
+from bench_common import add_timing_options, run_child, time_like_jmh, timing_arguments
 
 SIZES = [64, 128, 256, 512, 1024]
 
@@ -51,10 +51,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
-    parser.add_argument("--warmup", type=float, default=2.0, help="warm-up seconds per size")
-    parser.add_argument("--iterations", type=int, default=3)
-    parser.add_argument("--seconds", type=float, default=1.0, help="seconds per measured iteration")
-    parser.add_argument("--out", help="write the results as JSON to this file")
+    add_timing_options(parser, warmup=2.0, iterations=3, per="size")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -64,9 +61,7 @@ def main():
 
     rows = []
     for threads in args.threads:
-        arguments = ["--sizes", *map(str, args.sizes), "--warmup", str(args.warmup),
-                     "--iterations", str(args.iterations), "--seconds", str(args.seconds)]
-        for result in run_child(__file__, threads, arguments):
+        for result in run_child(__file__, threads, ["--sizes", *map(str, args.sizes), *timing_arguments(args)]):
             result["threads"] = threads
             result["gflops"] = 2.0 * result["n"] ** 3 / (result["us_per_op"] * 1e3)
             rows.append(result)

@@ -21,7 +21,7 @@ import argparse
 import json
 import sys
 
-from bench_common import run_child, time_like_jmh
+from bench_common import add_timing_options, run_child, time_like_jmh, timing_arguments
 
 BATCHES = [64, 256]
 WIDTHS = [784, 128, 64, 10]
@@ -106,10 +106,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", nargs="+", default=["1", "default"], help="1, 2, ... or default")
     parser.add_argument("--batches", type=int, nargs="+", default=BATCHES)
-    parser.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds per batch size")
-    parser.add_argument("--iterations", type=int, default=5)
-    parser.add_argument("--seconds", type=float, default=1.0, help="seconds per measured iteration")
-    parser.add_argument("--out", help="write the results as JSON to this file")
+    add_timing_options(parser, warmup=3.0, iterations=5, per="batch size")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -119,9 +116,7 @@ def main():
 
     rows = []
     for threads in args.threads:
-        arguments = ["--batches", *map(str, args.batches), "--warmup", str(args.warmup),
-                     "--iterations", str(args.iterations), "--seconds", str(args.seconds)]
-        for result in run_child(__file__, threads, arguments):
+        for result in run_child(__file__, threads, ["--batches", *map(str, args.batches), *timing_arguments(args)]):
             result["threads"] = threads
             rows.append(result)
 

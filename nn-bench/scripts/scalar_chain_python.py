@@ -18,7 +18,8 @@ import argparse
 import json
 import platform
 import sys
-import time
+
+from bench_common import add_timing_options, time_like_jmh
 
 STEPS = 5000  # keep equal to AutogradChainBenchmark.STEPS
 
@@ -84,32 +85,11 @@ def chain():
     return a.grad + b.grad + x0.grad
 
 
-def measure(warmup, iterations, seconds):
-    deadline = time.perf_counter() + warmup
-    while time.perf_counter() < deadline:
-        chain()
-    scores = []
-    for _ in range(iterations):
-        count = 0
-        start = time.perf_counter()
-        while True:
-            chain()
-            count += 1
-            elapsed = time.perf_counter() - start
-            if elapsed >= seconds:
-                break
-        scores.append(elapsed / count * 1e6)
-    return scores
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--warmup", type=float, default=3.0)
-    parser.add_argument("--iterations", type=int, default=5)
-    parser.add_argument("--seconds", type=float, default=1.0)
-    parser.add_argument("--out", help="write the result as JSON to this file")
+    add_timing_options(parser, warmup=3.0, iterations=5, per="run")
     args = parser.parse_args()
-    scores = measure(args.warmup, args.iterations, args.seconds)
+    scores = time_like_jmh(chain, args.warmup, args.iterations, args.seconds)
     us_per_chain = sum(scores) / len(scores)
     result = {"python": "{} {}".format(platform.python_implementation(), platform.python_version()),
               "steps": STEPS, "nodes": 2 * STEPS, "us_per_chain": us_per_chain,
