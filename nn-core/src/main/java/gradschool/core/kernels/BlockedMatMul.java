@@ -2,7 +2,6 @@ package gradschool.core.kernels;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * A fast matrix-multiplication kernel in plain Java: cache-blocked, register-blocked, and written so
@@ -121,30 +120,15 @@ final class BlockedMatMul {
      * One task: the rows {@code [rowStart, rowEnd)} of C. A named class (rather than a lambda) so
      * that it shows up by name in a debugger's list of threads and frames.
      */
-    private static final class RowRange extends RecursiveAction {
+    private static final class RowRange extends RowTask {
         private static final long serialVersionUID = 1L;
 
-        private final int rowStart;
-        private final int rowEnd;
-        private final int k;
-        private final int n;
-        private final transient double[] a;
-        private final int aOffset;
         private final transient double[][][] bBlocks;
-        private final transient double[] c;
-        private final int cOffset;
 
         RowRange(int rowStart, int rowEnd, int k, int n, double[] a, int aOffset, double[][][] bBlocks,
                  double[] c, int cOffset) {
-            this.rowStart = rowStart;
-            this.rowEnd = rowEnd;
-            this.k = k;
-            this.n = n;
-            this.a = a;
-            this.aOffset = aOffset;
+            super(rowStart, rowEnd, k, n, a, aOffset, c, cOffset);
             this.bBlocks = bBlocks;
-            this.c = c;
-            this.cOffset = cOffset;
         }
 
         @Override

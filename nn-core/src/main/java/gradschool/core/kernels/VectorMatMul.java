@@ -2,7 +2,6 @@ package gradschool.core.kernels;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.RecursiveAction;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -161,36 +160,21 @@ final class VectorMatMul {
     }
 
     /** One task: the rows {@code [rowStart, rowEnd)} of C. */
-    private static final class RowRange extends RecursiveAction {
+    private static final class RowRange extends RowTask {
         private static final long serialVersionUID = 1L;
 
-        private final int rowStart;
-        private final int rowEnd;
-        private final int k;
-        private final int n;
         private final int paddedN;
-        private final transient double[] a;
-        private final int aOffset;
         private final int aRowStride;
         private final int aColStride;
         private final transient double[] packedB;
-        private final transient double[] c;
-        private final int cOffset;
 
         RowRange(int rowStart, int rowEnd, int k, int n, int paddedN, double[] a, int aOffset, int aRowStride,
                  int aColStride, double[] packedB, double[] c, int cOffset) {
-            this.rowStart = rowStart;
-            this.rowEnd = rowEnd;
-            this.k = k;
-            this.n = n;
+            super(rowStart, rowEnd, k, n, a, aOffset, c, cOffset);
             this.paddedN = paddedN;
-            this.a = a;
-            this.aOffset = aOffset;
             this.aRowStride = aRowStride;
             this.aColStride = aColStride;
             this.packedB = packedB;
-            this.c = c;
-            this.cOffset = cOffset;
         }
 
         @Override
