@@ -1,8 +1,6 @@
 package gradschool.autograd.functions;
 
 import gradschool.autograd.DerivativeRule;
-import gradschool.autograd.Function;
-import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
 
 /**
@@ -10,21 +8,18 @@ import gradschool.core.Tensor;
  *
  * <p>Derivative: the gradient goes to whichever input is larger; where they tie it is split evenly
  * ({@code g/2} each). So {@code dL/da = g·w}, {@code dL/db = g·(1 - w)} with {@code w = [a > b] + ½[a = b]}.
- * Saves {@code w}. Shape: the broadcast of the two.
+ * Saves {@code w} (see {@link TieSplittingPair}). Shape: the broadcast of the two.
  */
-public final class Maximum extends Function {
-
-    private Tensor weightA;
+public final class Maximum extends TieSplittingPair {
 
     @Override
-    protected Tensor forward(Tensor... x) {
-        weightA = x[0].gt(x[1]).add(x[0].eq(x[1]).mul(0.5));
-        return x[0].maximum(x[1]);
+    Tensor extreme(Tensor a, Tensor b) {
+        return a.maximum(b);
     }
 
     @Override
-    protected Variable[] backward(Variable gradOutput) {
-        return grads(gradOutput.mul(Variable.constant(weightA)), gradOutput.mul(Variable.constant(weightA.neg().add(1.0))));
+    Tensor aWins(Tensor a, Tensor b) {
+        return a.gt(b);
     }
 
     @Override
