@@ -9,6 +9,7 @@ import gradschool.autograd.functions.Cos;
 import gradschool.autograd.functions.Div;
 import gradschool.autograd.functions.Exp;
 import gradschool.autograd.functions.Expand;
+import gradschool.autograd.functions.Fold;
 import gradschool.autograd.functions.IndexSelect;
 import gradschool.autograd.functions.LeakyReLU;
 import gradschool.autograd.functions.Log;
@@ -37,6 +38,7 @@ import gradschool.autograd.functions.Sub;
 import gradschool.autograd.functions.Sum;
 import gradschool.autograd.functions.SumToShape;
 import gradschool.autograd.functions.Tanh;
+import gradschool.autograd.functions.Unfold;
 import gradschool.autograd.functions.Variance;
 import gradschool.autograd.functions.Where;
 import gradschool.core.Shape;
@@ -720,6 +722,96 @@ public class Variable {
      */
     public Variable matmul(Variable other) {
         return new MatMul().apply(this, other);
+    }
+
+    /**
+     * Copies every sliding window of a batch of images {@code (N, C, H, W)} into a column, giving
+     * {@code (N, C·kh·kw, outH·outW)} (im2col, PyTorch's {@code F.unfold}; {@link Unfold}, whose
+     * backward pass is {@link Fold}).
+     *
+     * @param kernelSize {@code {kh, kw}}
+     * @param stride {@code {sh, sw}}
+     * @param padding {@code {ph, pw}}, zeros on both sides
+     * @param dilation {@code {dh, dw}}
+     * @return the columns
+     * @throws IllegalArgumentException if this is not 4-D or the output would be empty
+     */
+    public Variable unfold(int[] kernelSize, int[] stride, int[] padding, int[] dilation) {
+        return new Unfold(kernelSize, stride, padding, dilation).apply(this);
+    }
+
+    /**
+     * Adds columns {@code (N, C·kh·kw, outH·outW)} back into images {@code (N, C, H, W)}, summing where
+     * windows overlap (col2im, PyTorch's {@code F.fold}; {@link Fold}, the adjoint of {@link #unfold}).
+     *
+     * @param outputSize {@code {H, W}}
+     * @param kernelSize {@code {kh, kw}}
+     * @param stride {@code {sh, sw}}
+     * @param padding {@code {ph, pw}}
+     * @param dilation {@code {dh, dw}}
+     * @return the images
+     * @throws IllegalArgumentException if this is not {@code (N, C·kh·kw, outH·outW)} for the geometry
+     */
+    public Variable fold(int[] outputSize, int[] kernelSize, int[] stride, int[] padding, int[] dilation) {
+        return new Fold(outputSize, kernelSize, stride, padding, dilation).apply(this);
+    }
+
+    /**
+     * Returns the 2-D convolution of a batch of images with PyTorch's {@code F.conv2d} conventions:
+     * a cross-correlation (the kernel is not flipped),
+     * {@code y[n, o, oy, ox] = b[o] + Σ_{c, i, j} w[o, c, i, j] · x[n, c, oy·sh − ph + i·dh, ox·sw − pw + j·dw]},
+     * with zeros outside the input. Computed as {@link #unfold} (im2col), one {@link #matmul} of the
+     * weight {@code (Cout, Cin·kh·kw)} with the columns, and a reshape, so the gradients are those
+     * ops' rules: {@code dL/dw = Σ_n g·columnsᵀ}, {@code dL/dx = fold(wᵀ·g)} (a convolution of g with the
+     * flipped kernel), {@code dL/db = Σ g} over N, outH, outW (docs/convolution.md).
+     *
+     * @param weight {@code (Cout, Cin, kh, kw)}
+     * @param bias {@code (Cout,)}, or null for none
+     * @param stride {@code {sh, sw}}, each at least 1
+     * @param padding {@code {ph, pw}}, zeros on both sides, each at least 0
+     * @param dilation {@code {dh, dw}}, the step between kernel taps, each at least 1
+     * @return {@code (N, Cout, outH, outW)} with {@code outH = ⌊(H + 2·ph − dh·(kh − 1) − 1) / sh⌋ + 1},
+     *     likewise outW
+     * @throws IllegalArgumentException naming both shapes if the channels differ, or naming the input
+     *     size, kernel, stride, padding and dilation if the output would be empty
+     */
+    public Variable conv2d(Variable weight, Variable bias, int[] stride, int[] padding, int[] dilation) {
+        return Convolutions.conv2d(this, weight, bias, stride, padding, dilation);
+    }
+
+    /**
+     * Returns the 2-D convolution with the same stride, padding and dilation along height and width;
+     * see {@link #conv2d(Variable, Variable, int[], int[], int[])}.
+     *
+     * @param weight {@code (Cout, Cin, kh, kw)}
+     * @param bias {@code (Cout,)}, or null for none
+     * @param stride the step between windows, at least 1
+     * @param padding zeros on every side, at least 0
+     * @param dilation the step between kernel taps, at least 1
+     * @return {@code (N, Cout, outH, outW)}
+     */
+    public Variable conv2d(Variable weight, Variable bias, int stride, int padding, int dilation) {
+        return conv2d(weight, bias, new int[] {stride, stride}, new int[] {padding, padding},
+                new int[] {dilation, dilation});
+    }
+
+    /**
+     * Returns the 1-D convolution of a batch of signals with PyTorch's {@code F.conv1d} conventions:
+     * a cross-correlation,
+     * {@code y[n, o, t] = b[o] + Σ_{c, j} w[o, c, j] · x[n, c, t·stride − padding + j·dilation]}, with
+     * zeros outside the input. Computed as {@link #conv2d} on images one row high.
+     *
+     * @param weight {@code (Cout, Cin, k)}
+     * @param bias {@code (Cout,)}, or null for none
+     * @param stride the step between windows, at least 1
+     * @param padding zeros on both ends, at least 0
+     * @param dilation the step between kernel taps, at least 1
+     * @return {@code (N, Cout, Lout)} with {@code Lout = ⌊(L + 2·padding − dilation·(k − 1) − 1) / stride⌋ + 1}
+     * @throws IllegalArgumentException naming both shapes if the channels differ, or naming the input
+     *     length, kernel, stride, padding and dilation if the output would be empty
+     */
+    public Variable conv1d(Variable weight, Variable bias, int stride, int padding, int dilation) {
+        return Convolutions.conv1d(this, weight, bias, stride, padding, dilation);
     }
 
     /**

@@ -1146,6 +1146,44 @@ public final class Tensor {
     }
 
     /**
+     * Copies every sliding window of a batch of images into a column (im2col, PyTorch's
+     * {@code F.unfold}): {@code (N, C, H, W)} becomes {@code (N, C·kh·kw, outH·outW)}, where
+     * {@code y[n, (c·kh + i)·kw + j, oy·outW + ox] = x[n, c, oy·sh − ph + i·dh, ox·sw − pw + j·dw]}
+     * (0 in the zero padding) and {@code outH = ⌊(H + 2·ph − dh·(kh − 1) − 1) / sh⌋ + 1}, likewise outW.
+     * A convolution is this followed by one matrix product with the weights (docs/convolution.md).
+     * A strided view is read in place, not copied.
+     *
+     * @param kernelSize {@code {kh, kw}}
+     * @param stride {@code {sh, sw}}, each at least 1
+     * @param padding {@code {ph, pw}}, zeros on both sides, each at least 0
+     * @param dilation {@code {dh, dw}}, the step between kernel taps, each at least 1
+     * @return a new contiguous tensor {@code (N, C·kh·kw, outH·outW)}
+     * @throws IllegalArgumentException if this is not 4-D, or naming the input size, kernel, stride,
+     *     padding and dilation if the output would be empty
+     */
+    public Tensor unfold(int[] kernelSize, int[] stride, int[] padding, int[] dilation) {
+        return Patches.unfold(this, kernelSize, stride, padding, dilation);
+    }
+
+    /**
+     * Adds columns back into images (col2im, PyTorch's {@code F.fold}), the adjoint of
+     * {@link #unfold}: {@code (N, C·kh·kw, outH·outW)} becomes {@code (N, C, H, W)}, each entry added
+     * to the input position unfold read it from; where windows overlap, the entries sum, and entries
+     * from the padding are dropped.
+     *
+     * @param outputSize {@code {H, W}} of the images
+     * @param kernelSize {@code {kh, kw}}
+     * @param stride {@code {sh, sw}}
+     * @param padding {@code {ph, pw}}
+     * @param dilation {@code {dh, dw}}
+     * @return a new contiguous tensor {@code (N, C, H, W)}
+     * @throws IllegalArgumentException if this is not {@code (N, C·kh·kw, outH·outW)} for the geometry
+     */
+    public Tensor fold(int[] outputSize, int[] kernelSize, int[] stride, int[] padding, int[] dilation) {
+        return Patches.fold(this, outputSize, kernelSize, stride, padding, dilation);
+    }
+
+    /**
      * Returns the name of the kernel {@link #matmul} uses for all but tiny products: {@code "vectorized"}
      * when the JVM was started with {@code --add-modules jdk.incubator.vector} and the CPU has 256-bit
      * vectors, {@code "blocked"} otherwise (docs/performance.md compares them). Both give the same
