@@ -26,7 +26,9 @@ import gradschool.core.Tensor;
  * <p>Saves the flat argmax position of every output element. Shape: {@code (N, C, H, W) → (N, C,
  * H_out, W_out)} (or {@code (C, H, W) → (C, H_out, W_out)}) with
  * {@code H_out = floor((H + 2p − d(k−1) − 1) / s) + 1} and likewise for {@code W}. PyTorch requires
- * {@code p ≤ k/2}, and so does this op.
+ * {@code p ≤ k/2}, and so does this op; it also rejects a dilated geometry in which some window
+ * steps over the input and reads only padding (its maximum would be −∞, with no element to send a
+ * gradient to).
  */
 public final class MaxPool2d extends Function {
 

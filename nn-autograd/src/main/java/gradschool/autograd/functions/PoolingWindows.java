@@ -67,11 +67,32 @@ final class PoolingWindows {
                     + " gives an empty output (output size floor((size + 2·padding − dilation·(kernel − 1) − 1)"
                     + " / stride) + 1 must be at least 1)");
         }
+        checkEveryWindowReadsTheInput("row", height, outHeight);
+        checkEveryWindowReadsTheInput("column", width, outWidth);
         int[] out = input.toArray();
         out[rank - 2] = outHeight;
         out[rank - 1] = outWidth;
         this.inputShape = input;
         this.outputShape = Shape.of(out);
+    }
+
+    /**
+     * Rejects a dilated window that falls wholly into the padding (its elements step over the input):
+     * its maximum would be −∞ with nowhere to send a gradient. With dilation 1 and
+     * {@code p ≤ k/2} this cannot happen.
+     */
+    private void checkEveryWindowReadsTheInput(String axis, int size, int outSize) {
+        for (int i = 0; i < outSize; i++) {
+            boolean readsInput = false;
+            for (int a = 0; a < kernel && !readsInput; a++) {
+                int position = i * stride - padding + a * dilation;
+                readsInput = position >= 0 && position < size;
+            }
+            if (!readsInput) {
+                throw new IllegalArgumentException(op + ": input " + height + "×" + width + " with " + describe()
+                        + ": the window of output " + axis + " " + i + " lies wholly in the padding");
+            }
+        }
     }
 
     private int outputSize(int size) {
@@ -92,7 +113,6 @@ final class PoolingWindows {
      *
      * @param x the input, row-major
      * @param argmax receives, for each output element, the flat index into {@code x} of its maximum
-     *     (−1 if its window holds only padding)
      * @return the output, row-major
      */
     double[] maxForward(double[] x, int[] argmax) {
