@@ -3,6 +3,7 @@ package gradschool.autograd;
 import gradschool.autograd.functions.Abs;
 import gradschool.autograd.functions.Affine;
 import gradschool.autograd.functions.Add;
+import gradschool.autograd.functions.AvgPool2d;
 import gradschool.autograd.functions.Clip;
 import gradschool.autograd.functions.Concat;
 import gradschool.autograd.functions.Cos;
@@ -17,6 +18,7 @@ import gradschool.autograd.functions.LogSoftmax;
 import gradschool.autograd.functions.LogSumExp;
 import gradschool.autograd.functions.MatMul;
 import gradschool.autograd.functions.Max;
+import gradschool.autograd.functions.MaxPool2d;
 import gradschool.autograd.functions.Maximum;
 import gradschool.autograd.functions.Mean;
 import gradschool.autograd.functions.Min;
@@ -1187,6 +1189,84 @@ public class Variable {
      */
     public Variable min(int axis) {
         return min(axis, false);
+    }
+
+    /**
+     * Returns 2-D max pooling with a {@code kernel × kernel} window moved by {@code kernel} (no overlap),
+     * like PyTorch's {@code max_pool2d(x, kernel)} ({@link MaxPool2d}).
+     *
+     * @param kernel the window's side
+     * @return {@code (N, C, H/k, W/k)} (rounded down) for an {@code (N, C, H, W)} input, or likewise
+     *     without {@code N}
+     * @throws IllegalArgumentException if the input is not of rank 3 or 4, or the window does not fit
+     */
+    public Variable maxPool2d(int kernel) {
+        return maxPool2d(kernel, kernel, 0, 1);
+    }
+
+    /**
+     * Returns 2-D max pooling, like PyTorch's {@code max_pool2d(x, kernel, stride, padding)}
+     * ({@link MaxPool2d}): {@code y[n, c, i, j] = max_{a, b < k} x[n, c, i·s − p + a, j·s − p + b]},
+     * the padding counting as −∞. A tie sends the whole gradient to the first maximum in row-major
+     * window order, as PyTorch does (unlike {@link #max()}, which splits a tie evenly; both are
+     * subgradients).
+     *
+     * @param kernel the window's side {@code k}
+     * @param stride the step {@code s} between windows
+     * @param padding the border {@code p}, at most {@code k/2}
+     * @return the pooled variable; each spatial size is {@code floor((H + 2p − k) / s) + 1}
+     * @throws IllegalArgumentException if the input is not of rank 3 or 4, or the geometry gives an
+     *     empty output; the message names the input size, kernel, stride and padding
+     */
+    public Variable maxPool2d(int kernel, int stride, int padding) {
+        return maxPool2d(kernel, stride, padding, 1);
+    }
+
+    /**
+     * Returns 2-D max pooling with dilation, like PyTorch's {@code max_pool2d(x, kernel, stride,
+     * padding, dilation)} ({@link MaxPool2d}): the window reads every {@code d}-th element,
+     * {@code y[n, c, i, j] = max_{a, b < k} x[n, c, i·s − p + d·a, j·s − p + d·b]}.
+     *
+     * @param kernel the window's side {@code k}
+     * @param stride the step {@code s} between windows
+     * @param padding the −∞ border {@code p}, at most {@code k/2}
+     * @param dilation the spacing {@code d} of the window's elements (1: adjacent)
+     * @return the pooled variable; each spatial size is {@code floor((H + 2p − d(k−1) − 1) / s) + 1}
+     * @throws IllegalArgumentException if the input is not of rank 3 or 4, or the geometry gives an
+     *     empty output; the message names the input size, kernel, stride, padding and dilation
+     */
+    public Variable maxPool2d(int kernel, int stride, int padding, int dilation) {
+        return new MaxPool2d(kernel, stride, padding, dilation).apply(this);
+    }
+
+    /**
+     * Returns 2-D average pooling with a {@code kernel × kernel} window moved by {@code kernel}, like
+     * PyTorch's {@code avg_pool2d(x, kernel)} ({@link AvgPool2d}).
+     *
+     * @param kernel the window's side
+     * @return {@code (N, C, H/k, W/k)} (rounded down) for an {@code (N, C, H, W)} input, or likewise
+     *     without {@code N}
+     * @throws IllegalArgumentException if the input is not of rank 3 or 4, or the window does not fit
+     */
+    public Variable avgPool2d(int kernel) {
+        return avgPool2d(kernel, kernel, 0);
+    }
+
+    /**
+     * Returns 2-D average pooling, like PyTorch's {@code avg_pool2d(x, kernel, stride, padding)} with
+     * its default {@code count_include_pad = true} ({@link AvgPool2d}):
+     * {@code y[n, c, i, j] = (1/k²) Σ_{a, b < k} x[n, c, i·s − p + a, j·s − p + b]}, the padding being
+     * zeros that count in the {@code k²}.
+     *
+     * @param kernel the window's side {@code k}
+     * @param stride the step {@code s} between windows
+     * @param padding the zero border {@code p}, at most {@code k/2}
+     * @return the pooled variable; each spatial size is {@code floor((H + 2p − k) / s) + 1}
+     * @throws IllegalArgumentException if the input is not of rank 3 or 4, or the geometry gives an
+     *     empty output; the message names the input size, kernel, stride and padding
+     */
+    public Variable avgPool2d(int kernel, int stride, int padding) {
+        return new AvgPool2d(kernel, stride, padding).apply(this);
     }
 
     /**

@@ -24,7 +24,7 @@ class ArchitectureOpListTest {
         int end = text.indexOf("Each has:", start);
         assertThat(end).as("the op list in docs/architecture.md ends with \"Each has:\"").isGreaterThan(start);
         Set<String> named = new TreeSet<>();
-        Matcher code = Pattern.compile("`([A-Za-z.]+)`").matcher(text.substring(start, end));
+        Matcher code = Pattern.compile("`([A-Za-z0-9.]+)`").matcher(text.substring(start, end));
         while (code.find()) {
             named.add(code.group(1));
         }
