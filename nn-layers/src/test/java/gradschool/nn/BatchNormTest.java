@@ -207,4 +207,22 @@ class BatchNormTest {
             assertThat(parameter.grad().allClose(numeric, 1e-6, 1e-8)).as(parameter.name()).isTrue();
         }
     }
+
+    @Test
+    void inputGradientIsTheClosedFormOfTheDocs() {
+        // dL/dx_i = γ/s · (g_i − mean(g) − x̂_i·mean(g·x̂)) per channel, s = √(σ² + ε): the formula in
+        // the docs' Normalization section, here against what autograd computes through the composition
+        BatchNorm1d bn = new BatchNorm1d(2);
+        bn.weight().value().copyFrom(Tensor.of(new double[] {1.5, -0.5}));
+        Tensor x = Tensor.randn(Shape.of(4, 2), 21);
+        Tensor g = Tensor.randn(Shape.of(4, 2), 22);
+        Variable input = Variable.requiringGrad(x);
+        bn.forward(input).mul(Variable.constant(g)).sum().backward();
+        Tensor mean = x.mean(0, true);
+        Tensor s = x.variance(0, true).add(EPS).sqrt();
+        Tensor normalized = x.sub(mean).div(s);
+        Tensor expected = g.sub(g.mean(0, true)).sub(normalized.mul(g.mul(normalized).mean(0, true)))
+                .mul(bn.weight().value()).div(s);
+        assertThat(input.grad().allClose(expected, 1e-10, 1e-12)).isTrue();
+    }
 }
