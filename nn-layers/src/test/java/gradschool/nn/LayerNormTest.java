@@ -1,28 +1,18 @@
 package gradschool.nn;
 
+import static gradschool.nn.NormalizationAssertions.assertParameterGradientsMatchCentralDifferences;
+import static gradschool.nn.NormalizationAssertions.assertValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
-import gradschool.autograd.GradCheck;
-import gradschool.autograd.Variable;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Small cases worked by hand from PyTorch's definition of LayerNorm. */
 class LayerNormTest {
 
     private static final double EPS = 1e-5;
-
-    private static void assertValues(Tensor actual, double[] expected) {
-        double[] values = actual.toDoubleArray();
-        assertThat(values).hasSize(expected.length);
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(values[i]).as("element %d", i).isCloseTo(expected[i], within(1e-12));
-        }
-    }
 
     @Test
     void normalizesEachRowOverTheLastDimensionThenScalesAndShiftsElementwise() {
@@ -56,17 +46,7 @@ class LayerNormTest {
         norm.bias().value().copyFrom(Tensor.of(new double[] {1, 0.25, 0, -1}));
         Tensor x = Tensor.randn(Shape.of(3, 4), 5);
         Tensor seed = Tensor.randn(Shape.of(3, 4), 6);
-        norm.forward(x).mul(Variable.constant(seed)).sum().backward();
-        for (Parameter parameter : List.of(norm.weight(), norm.bias())) {
-            Tensor numeric = GradCheck.numericalGradient(value -> {
-                Tensor saved = parameter.value().copy();
-                parameter.value().copyFrom(value);
-                double loss = norm.forward(x).value().mul(seed).sum().item();
-                parameter.value().copyFrom(saved);
-                return loss;
-            }, parameter.value(), 1e-6);
-            assertThat(parameter.grad().allClose(numeric, 1e-6, 1e-8)).as(parameter.name()).isTrue();
-        }
+        assertParameterGradientsMatchCentralDifferences(norm, x, seed);
     }
 
     @Test
