@@ -1,5 +1,6 @@
 package gradschool.nn;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
@@ -26,6 +27,12 @@ import java.util.Map;
  * nothing happens by reflection: what a layer owns is exactly what its constructor registered, in
  * that order. {@link #parameters()} lists its own parameters first, then each child's, depth first.
  *
+ * <p>A layer may also own <em>buffers</em> ({@link #registerBuffer}): tensors that belong to its state
+ * but are not learned by gradient descent, such as {@link BatchNorm}'s running mean and variance.
+ * They have no gradient, are not in {@link #parameters()} (so no optimizer touches them), and are
+ * saved and loaded with the parameters by {@link LayerState} under dotted paths
+ * ({@code "1.running_mean"}), as PyTorch's {@code register_buffer} and {@code state_dict} do.
+ *
  * <p>PyTorch calls this class {@code nn.Layer}. gradschool calls it {@code Layer} (as Keras does)
  * because every Java file implicitly imports {@code java.lang.*}, which has a class {@code Layer}:
  * with {@code import gradschool.nn.*;} a class of ours named {@code Layer} would be ambiguous and
@@ -35,6 +42,7 @@ import java.util.Map;
 public abstract class Layer {
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Layer> children = new LinkedHashMap<>();
     private boolean training = true;
 
@@ -89,12 +97,33 @@ public abstract class Layer {
         return layer;
     }
 
+    /**
+     * Registers a buffer under a name: a tensor of the layer's state that is not a parameter (no
+     * gradient, not optimized) but is saved and loaded with the parameters, such as a running mean.
+     * The layer updates the tensor in place ({@link Tensor#copyFrom}), so the registered object stays
+     * the one that {@link #namedBuffers()} and {@link LayerState} see.
+     *
+     * @param name a name unique within this layer, without dots
+     * @param buffer the tensor (not copied)
+     * @return the tensor, for assigning to a field
+     * @throws IllegalArgumentException if the name is empty, has a dot, or is already used, or the
+     *     buffer is null
+     */
+    protected final Tensor registerBuffer(String name, Tensor buffer) {
+        checkName(name);
+        if (buffer == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": the buffer '" + name + "' is null");
+        }
+        buffers.put(name, buffer);
+        return buffer;
+    }
+
     private void checkName(String name) {
         if (name == null || name.isEmpty() || name.contains(".")) {
             throw new IllegalArgumentException(getClass().getSimpleName()
-                    + ": a parameter or layer name must be non-empty and have no dots, got '" + name + "'");
+                    + ": a parameter, buffer or layer name must be non-empty and have no dots, got '" + name + "'");
         }
-        if (parameters.containsKey(name) || children.containsKey(name)) {
+        if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": the name '" + name
                     + "' is already registered");
         }
@@ -132,6 +161,37 @@ public abstract class Layer {
     }
 
     /**
+     * Returns every buffer of this layer and its descendants (its own in registration order, then
+     * each child's, depth first). Buffers are not parameters: see {@link #registerBuffer}.
+     *
+     * @return an immutable list, a snapshot: buffers registered later are not in it
+     */
+    public final List<Tensor> buffers() {
+        return ImmutableList.copyOf(collectBuffers().values());
+    }
+
+    /**
+     * Returns every buffer keyed by its dotted path ({@code "1.running_mean"},
+     * {@code "features.bn.running_var"}), in the order of {@link #buffers()}.
+     *
+     * @return an immutable ordered map, a snapshot: buffers registered later are not in it
+     */
+    public final Map<String, Tensor> namedBuffers() {
+        return collectBuffers();
+    }
+
+    private ImmutableMap<String, Tensor> collectBuffers() {
+        ImmutableMap.Builder<String, Tensor> result = ImmutableMap.builder();
+        collectBuffers("", result);
+        return result.buildOrThrow();
+    }
+
+    private void collectBuffers(String prefix, ImmutableMap.Builder<String, Tensor> result) {
+        buffers.forEach((name, buffer) -> result.put(prefix + name, buffer));
+        children.forEach((name, child) -> child.collectBuffers(prefix + name + ".", result));
+    }
+
+    /**
      * Returns the direct sub-layers by name, in registration order.
      *
      * @return an unmodifiable ordered map
@@ -150,7 +210,17 @@ public abstract class Layer {
     }
 
     /**
-     * Puts this layer and every descendant in training mode (dropout active).
+     * Returns the buffers registered directly on this layer (not its children's), by name.
+     *
+     * @return an unmodifiable ordered map
+     */
+    public final Map<String, Tensor> ownBuffers() {
+        return Collections.unmodifiableMap(buffers);
+    }
+
+    /**
+     * Puts this layer and every descendant in training mode (dropout active, batch normalization
+     * using and updating batch statistics).
      *
      * @return this layer
      */
@@ -160,7 +230,8 @@ public abstract class Layer {
     }
 
     /**
-     * Puts this layer and every descendant in evaluation mode (dropout off).
+     * Puts this layer and every descendant in evaluation mode (dropout off, batch normalization
+     * using its running statistics).
      *
      * @return this layer
      */
@@ -216,13 +287,16 @@ public abstract class Layer {
     }
 
     /**
-     * Prints the layer tree with each layer's settings, parameter shapes and counts, e.g.
+     * Prints the layer tree with each layer's settings, parameter shapes and counts, and its buffers, e.g.
      * <pre>
-     * Sequential                                    (6,922 parameters)
+     * Sequential
      *   (0) Linear(in=2, out=16)   weight (16, 2), bias (16,)   48
-     *   (1) ReLU
+     *   (1) BatchNorm1d(16, eps=1.0E-5, momentum=0.1)   weight (16,), bias (16,)   32   buffers running_mean (16,), running_var (16,)
+     *   (2) ReLU
      *   ...
+     * Total: 6,922 parameters, 32 numbers in buffers
      * </pre>
+     * The buffer total is shown only when there are buffers.
      *
      * @return the text
      */
@@ -231,6 +305,13 @@ public abstract class Layer {
         StringBuilder text = new StringBuilder();
         appendTree(text, null, 0);
         text.append(String.format("Total: %,d parameters", parameterCount()));
+        long bufferCount = 0;
+        for (Tensor buffer : buffers()) {
+            bufferCount += buffer.size();
+        }
+        if (bufferCount > 0) {
+            text.append(String.format(", %,d numbers in buffers", bufferCount));
+        }
         return text.toString();
     }
 
@@ -253,6 +334,12 @@ public abstract class Layer {
                 own += entry.getValue().size();
             }
             text.append("   ").append(shapes).append(String.format("   %,d", own));
+        }
+        if (!buffers.isEmpty()) {
+            StringBuilder shapes = new StringBuilder();
+            buffers.forEach((bufferName, buffer) ->
+                    shapes.append(shapes.length() == 0 ? "" : ", ").append(bufferName).append(' ').append(buffer.shape()));
+            text.append("   buffers ").append(shapes);
         }
         text.append('\n');
         children.forEach((childName, child) -> child.appendTree(text, childName, depth + 1));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Saves a layer's named parameters to a {@code .npz} file and loads them back.
+ * Saves a layer's named parameters and buffers to a {@code .npz} file and loads them back.
  *
  * <pre>{@code
  * LayerState.save(model, Path.of("mnist-mlp.npz"));    // numpy: np.load("mnist-mlp.npz")["0.weight"]
@@ -18,7 +18,9 @@ import java.util.Map;
  * }</pre>
  *
  * <p>The file holds one float64 array per parameter, named by its dotted path
- * ({@link Layer#namedParameters()}). Saving is atomic: the archive is written to a temporary file
+ * ({@link Layer#namedParameters()}), then one per buffer ({@link Layer#namedBuffers()}, e.g.
+ * {@code "1.running_mean"} of a {@link BatchNorm1d}) — the names PyTorch's {@code state_dict} uses
+ * (gradschool keeps no {@code num_batches_tracked}). Saving is atomic: the archive is written to a temporary file
  * beside the target and then moved into place, so a crash never leaves a half-written model; the
  * next save of the same file removes a temporary file that a killed save left behind. A replaced
  * file keeps its permissions, and a symbolic link stays a link whose target gets the new content.
@@ -31,7 +33,7 @@ public final class LayerState {
     }
 
     /**
-     * Writes every named parameter of the layer to a {@code .npz} file, atomically.
+     * Writes every named parameter and buffer of the layer to a {@code .npz} file, atomically.
      *
      * @param layer the layer
      * @param file the file to write (replaced if it exists)
@@ -40,36 +42,41 @@ public final class LayerState {
     public static void save(Layer layer, Path file) throws IOException {
         Map<String, Tensor> arrays = new LinkedHashMap<>();
         layer.namedParameters().forEach((name, parameter) -> arrays.put(name, parameter.value()));
+        arrays.putAll(layer.namedBuffers());
         Npz.write(file, arrays);
     }
 
     /**
      * Reads a {@code .npz} file written by {@link #save} and copies its arrays into the layer's
-     * parameters — only if every name and shape matches.
+     * parameters and buffers — only if every name and shape matches.
      *
      * @param layer the layer to fill
      * @param file the file to read
      * @throws gradschool.core.io.NpyFormatException if the file is not a valid {@code .npz} of arrays
      *     (corrupt, truncated, a member that fails its checksum...); the message starts with the file
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException listing every missing, unexpected or mis-shaped parameter;
-     *     the layer is then unchanged
+     * @throws IllegalArgumentException listing every missing, unexpected or mis-shaped parameter or
+     *     buffer (a buffer is marked {@code (buffer)}); the layer is then unchanged
      */
     public static void load(Layer layer, Path file) throws IOException {
         Map<String, Tensor> arrays = Npz.read(file);
-        Map<String, Parameter> parameters = layer.namedParameters();
+        Map<String, Tensor> targets = new LinkedHashMap<>();
+        layer.namedParameters().forEach((name, parameter) -> targets.put(name, parameter.value()));
+        Map<String, Tensor> buffers = layer.namedBuffers();
+        targets.putAll(buffers);
         List<String> problems = new ArrayList<>();
-        parameters.forEach((name, parameter) -> {
+        targets.forEach((name, target) -> {
             Tensor stored = arrays.get(name);
+            String kind = buffers.containsKey(name) ? " (buffer)" : "";
             if (stored == null) {
-                problems.add("missing from the file: " + name + " " + parameter.shape());
-            } else if (!stored.shape().equals(parameter.shape())) {
-                problems.add("shape differs for " + name + ": the layer has " + parameter.shape()
+                problems.add("missing from the file: " + name + " " + target.shape() + kind);
+            } else if (!stored.shape().equals(target.shape())) {
+                problems.add("shape differs for " + name + kind + ": the layer has " + target.shape()
                         + ", the file has " + stored.shape());
             }
         });
         arrays.forEach((name, stored) -> {
-            if (!parameters.containsKey(name)) {
+            if (!targets.containsKey(name)) {
                 problems.add("not in the layer: " + name + " " + stored.shape());
             }
         });
@@ -77,6 +84,6 @@ public final class LayerState {
             throw new IllegalArgumentException("load: " + file + " does not match " + layer.getClass().getSimpleName()
                     + " (nothing was changed):\n  " + String.join("\n  ", problems));
         }
-        parameters.forEach((name, parameter) -> parameter.value().copyFrom(arrays.get(name)));
+        targets.forEach((name, target) -> target.copyFrom(arrays.get(name)));
     }
 }

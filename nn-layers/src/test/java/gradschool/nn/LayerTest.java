@@ -121,4 +121,74 @@ class LayerTest {
             }
         }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no dots");
     }
+
+    /** A layer with a buffer of its own and a child with buffers. */
+    static final class Counting extends Layer {
+        final Tensor seen = registerBuffer("seen", Tensor.zeros(1));
+        final Parameter scale = registerParameter("scale", new Parameter(Tensor.ones(2)));
+        final BatchNorm1d bn = registerLayer("bn", new BatchNorm1d(2));
+
+        @Override
+        public Variable forward(Variable x) {
+            seen.addInPlace(Tensor.of(1.0));
+            return bn.forward(x).mul(scale);
+        }
+    }
+
+    @Test
+    void buffersHaveDottedPathsAndAreNotParameters() {
+        Counting model = new Counting();
+        assertThat(model.namedBuffers().keySet()).containsExactly("seen", "bn.running_mean", "bn.running_var");
+        assertThat(model.buffers()).hasSize(3).element(0).isSameAs(model.seen);
+        assertThat(model.ownBuffers().keySet()).containsExactly("seen");
+        assertThat(model.namedParameters().keySet()).containsExactly("scale", "bn.weight", "bn.bias");
+        assertThat(model.parameterCount()).isEqualTo(6);
+        model.forward(Tensor.of(new double[][] {{1, 2}, {3, 4}}));
+        assertThat(model.namedBuffers().get("seen").item()).isEqualTo(1.0);
+        assertThatThrownBy(() -> model.namedBuffers().remove("seen")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void bufferNamesShareTheNamespaceOfParametersAndLayers() {
+        assertThatThrownBy(() -> new Layer() {
+            {
+                registerParameter("a", new Parameter(Tensor.zeros(1)));
+                registerBuffer("a", Tensor.zeros(1));
+            }
+
+            @Override
+            public Variable forward(Variable input) {
+                return input;
+            }
+        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a' is already registered");
+        assertThatThrownBy(() -> new Layer() {
+            {
+                registerBuffer("x.y", Tensor.zeros(1));
+            }
+
+            @Override
+            public Variable forward(Variable input) {
+                return input;
+            }
+        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no dots");
+        assertThatThrownBy(() -> new Layer() {
+            {
+                registerBuffer("x", null);
+            }
+
+            @Override
+            public Variable forward(Variable input) {
+                return input;
+            }
+        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the buffer 'x' is null");
+    }
+
+    @Test
+    void toStringListsBuffersAfterParameters() {
+        assertThat(new Counting().toString()).isEqualTo(
+                "Counting   scale (2,)   2   buffers seen (1,)\n"
+                + "  (bn) BatchNorm1d(2, eps=1.0E-5, momentum=0.1)   weight (2,), bias (2,)   4"
+                + "   buffers running_mean (2,), running_var (2,)\n"
+                + "Total: 6 parameters, 5 numbers in buffers");
+    }
 }
