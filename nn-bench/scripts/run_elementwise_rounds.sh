@@ -9,7 +9,8 @@
 #
 # One build takes about a minute per round: 17 (benchmark, shape) pairs, 1 fork each, 3 warm-up and
 # 5 measured iterations of 300 ms. The rank-0 benchmarks (addScalars, mulScalars) do not depend on
-# the shape and run at one shape only.
+# the shape and run at one shape only. Environment: JAVA chooses the JVM; MATRIX (a regex of method
+# names, default all but the rank-0 ones) and SHAPES (e.g. 32x16,64x64) limit the (N, C) benchmarks.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=$1
@@ -29,8 +30,8 @@ for round in $(seq 1 "$rounds"); do
     dir="$out/round-$round"
     mkdir -p "$dir"
     echo "== round $round: $label ($(uptime | sed 's/.*load/load/'))" >&2
-    "$java" -Djmh.ignoreLock=true -jar "$jar" 'ElementwiseBenchmark\.(add|mul)(SameShape|Bias)|ElementwiseBenchmark\.mulScalarTensor' \
-        "${common[@]}" -rf json -rff "$dir/$label-matrix.json" > "$dir/$label.txt" 2>&1 \
+    "$java" -Djmh.ignoreLock=true -jar "$jar" "ElementwiseBenchmark\\.(${MATRIX:-(add|mul)(SameShape|Bias)|mulScalarTensor})\$" \
+        ${SHAPES:+-p shape="$SHAPES"} "${common[@]}" -rf json -rff "$dir/$label-matrix.json" > "$dir/$label.txt" 2>&1 \
         || { tail -n 5 "$dir/$label.txt" >&2; exit 1; }
     "$java" -Djmh.ignoreLock=true -jar "$jar" 'ElementwiseBenchmark\.(add|mul)Scalars' -p shape=32x16 \
         "${common[@]}" -rf json -rff "$dir/$label-scalars.json" >> "$dir/$label.txt" 2>&1 \
