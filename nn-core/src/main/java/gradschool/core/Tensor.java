@@ -927,9 +927,25 @@ public final class Tensor {
             }
         }
         double[] out = new double[outShape.size()];
-        ElementwiseKernels.binary(storage, offset, broadcastStrides(outShape), other.storage, other.offset,
-                other.broadcastStrides(outShape), outShape.dimsForKernels(), out, function, kernel);
+        ElementwiseKernels.binary(storage, offset, kernelStrides(outShape), other.storage, other.offset,
+                other.kernelStrides(outShape), outShape.dimsForKernels(), out, function, kernel);
         return new Tensor(out, outShape);
+    }
+
+    /**
+     * The strides that {@link ElementwiseKernels#binary} reads this tensor with as the (broadcast)
+     * shape {@code target}: this tensor's own strides, not a copy, unless a dimension of size 1 is
+     * stretched — the kernels read missing leading dimensions as stride 0 themselves. So a bias
+     * {@code (n,)} added to {@code (batch, n)} costs no allocation besides the result.
+     */
+    private int[] kernelStrides(Shape target) {
+        int lead = target.rank() - rank();
+        for (int i = 0; i < rank(); i++) {
+            if (shape.dim(i) == 1 && target.dim(lead + i) != 1) {
+                return broadcastStrides(target);
+            }
+        }
+        return strides;
     }
 
     /**

@@ -59,12 +59,17 @@ public final class ElementwiseKernels {
      * the speed only, never a bit of the result. The strides and dimensions are only read, never
      * written: a caller may pass its own arrays.
      *
+     * <p>An operand's strides may be shorter than {@code dims}: they are then aligned to its trailing
+     * dimensions and read as stride 0 along the missing leading ones, numpy's broadcasting rule. So a
+     * bias {@code (n,)} added to {@code (batch, n)} can pass its own strides {@code {1}}, and the
+     * common paths allocate nothing (only the general strided loop pads them to full length).
+     *
      * @param a the left operand's data
      * @param aOffset where its element {@code (0, 0, …)} is
-     * @param aStrides its strides, broadcast to {@code dims}
+     * @param aStrides its strides, broadcast to {@code dims} (or shorter: see above)
      * @param b the right operand's data
      * @param bOffset where its element {@code (0, 0, …)} is
-     * @param bStrides its strides, broadcast to {@code dims}
+     * @param bStrides its strides, broadcast to {@code dims} (or shorter: see above)
      * @param dims the shape of the result
      * @param out the result, contiguous, of {@code dims}' size (overwritten)
      * @param function the op on two numbers: the reference
@@ -72,8 +77,8 @@ public final class ElementwiseKernels {
      */
     public static void binary(double[] a, int aOffset, int[] aStrides, double[] b, int bOffset, int[] bStrides,
                               int[] dims, double[] out, DoubleBinaryOperator function, Binary kernel) {
-        boolean aContiguous = StridedLoops.isContiguous(dims, aStrides, 0);
-        if (aContiguous && StridedLoops.isContiguous(dims, bStrides, 0)) {
+        boolean aContiguous = isContiguous(dims, aStrides, 0);
+        if (aContiguous && isContiguous(dims, bStrides, 0)) {
             // The common case: no index arithmetic, one flat loop.
             flat(a, aOffset, b, bOffset, out, function, kernel);
             return;
@@ -83,7 +88,8 @@ public final class ElementwiseKernels {
             // A bias-like operand, e.g. (batch, n) + (n,): the same flat loop once per row.
             perRow(a, aOffset, b, bOffset, out, row, kernel);
         } else {
-            StridedLoops.binary(a, aOffset, aStrides, b, bOffset, bStrides, dims, out, function);
+            StridedLoops.binary(a, aOffset, fullRank(aStrides, dims.length), b, bOffset,
+                    fullRank(bStrides, dims.length), dims, out, function);
         }
     }
 
@@ -116,11 +122,12 @@ public final class ElementwiseKernels {
      * contiguous along the rest — returns that row's length; otherwise 0.
      */
     private static int biasRowLength(int[] dims, int[] strides) {
+        int missing = dims.length - strides.length;
         int lead = 0;
-        while (lead < dims.length && (strides[lead] == 0 || dims[lead] == 1)) {
+        while (lead < dims.length && (lead < missing || strides[lead - missing] == 0 || dims[lead] == 1)) {
             lead++;
         }
-        if (!StridedLoops.isContiguous(dims, strides, lead)) {
+        if (!isContiguous(dims, strides, lead)) {
             return 0;
         }
         int row = 1;
@@ -128,6 +135,37 @@ public final class ElementwiseKernels {
             row *= dims[d];
         }
         return row;
+    }
+
+    /**
+     * {@link StridedLoops#isContiguous} for strides that may be shorter than {@code dims} (aligned to
+     * the trailing dimensions, stride 0 along the missing leading ones): whether dimensions
+     * {@code from}… are laid out contiguously, or hold no element.
+     */
+    private static boolean isContiguous(int[] dims, int[] strides, int from) {
+        int missing = dims.length - strides.length;
+        int expected = 1;
+        boolean empty = false;
+        boolean contiguous = true;
+        for (int d = dims.length - 1; d >= from; d--) {
+            int stride = d >= missing ? strides[d - missing] : 0;
+            if (dims[d] != 1 && stride != expected) {
+                contiguous = false;
+            }
+            empty |= dims[d] == 0;
+            expected *= dims[d];
+        }
+        return contiguous || empty;
+    }
+
+    /** The strides padded on the left with zeros to {@code rank} entries (the array itself if it has them). */
+    private static int[] fullRank(int[] strides, int rank) {
+        if (strides.length == rank) {
+            return strides;
+        }
+        int[] result = new int[rank];
+        System.arraycopy(strides, 0, result, rank - strides.length, strides.length);
+        return result;
     }
 
     /** {@code out[outOffset + i] = a[aOffset + i] + b[bOffset + i]} for {@code i < n} (a {@link Binary}). */

@@ -61,4 +61,35 @@ class ElementwiseKernelsTest {
             }
         }
     }
+
+    @Test
+    void shorterStridesReadAsZeroAlongTheMissingLeadingDimensions() {
+        double[] a = new double[14];
+        double[] b = new double[8];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = 1.5 * i - 4;
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = 100.0 / (i + 1);
+        }
+        int[] dims = {2, 2, 3};
+        int[][][] layouts = {
+            // {a's strides, b's strides as passed, b's strides padded with zeros}
+            {{6, 3, 1}, {1}, {0, 0, 1}},        // a bias (3,): once per row of 3
+            {{6, 3, 1}, {3, 1}, {0, 3, 1}},     // a (2, 3) repeated: once per block of 6
+            {{6, 3, 1}, {}, {0, 0, 0}},         // a rank-0 operand: the strided loop
+            {{1, 2, 4}, {1}, {0, 0, 1}},        // a strided left operand: the strided loop
+        };
+        for (int[][] layout : layouts) {
+            for (ElementwiseKernels.Binary kernel : new ElementwiseKernels.Binary[] {ElementwiseKernels::add, null}) {
+                assertThat(front(a, 1, layout[0], b, 2, layout[1], dims, 12, kernel))
+                        .as("strides %s and %s, kernel %s", Arrays.toString(layout[0]),
+                                Arrays.toString(layout[1]), kernel != null)
+                        .containsExactly(reference(a, 1, layout[0], b, 2, layout[2], dims, 12));
+                // and the same with the operands swapped: the shorter strides on the left
+                assertThat(front(b, 2, layout[1], a, 1, layout[0], dims, 12, kernel))
+                        .containsExactly(reference(b, 2, layout[2], a, 1, layout[0], dims, 12));
+            }
+        }
+    }
 }
