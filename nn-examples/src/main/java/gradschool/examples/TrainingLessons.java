@@ -1,5 +1,6 @@
 package gradschool.examples;
 
+import gradschool.examples.training.CnnMnistLesson;
 import gradschool.examples.training.DigitsLesson;
 import gradschool.examples.training.IrisLesson;
 import gradschool.examples.training.MnistLesson;
@@ -9,7 +10,7 @@ import gradschool.examples.training.XorLesson;
 import java.util.List;
 
 /**
- * The training runs on real and synthetic data (XOR, two moons, spirals, Iris, digits, MNIST).
+ * The training runs on real and synthetic data (XOR, two moons, spirals, Iris, digits, MNIST with an MLP and with a CNN).
  */
 public final class TrainingLessons {
 
@@ -23,6 +24,6 @@ public final class TrainingLessons {
      */
     public static List<Lesson> all() {
         return List.of(new XorLesson(), new TwoMoonsLesson(), new SpiralsLesson(), new IrisLesson(),
-                new DigitsLesson(), new MnistLesson());
+                new DigitsLesson(), new MnistLesson(), new CnnMnistLesson());
     }
 }
