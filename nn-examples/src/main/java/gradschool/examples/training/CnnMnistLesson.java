@@ -10,6 +10,7 @@ import gradschool.data.TensorDataset;
 import gradschool.examples.Lesson;
 import gradschool.examples.LessonContext;
 import gradschool.examples.Lessons;
+import gradschool.examples.plot.Charts;
 import gradschool.examples.plot.DigitGrid;
 import gradschool.examples.plot.ImageGrid;
 import gradschool.examples.plot.TrainingCurves;
@@ -32,6 +33,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * MNIST again, now with a convolutional network: LeNet-5 (LeCun et al., 1998) with ReLU and max
@@ -47,10 +53,11 @@ import java.util.List;
  * </pre>
  *
  * <p>With about half the parameters of the {@code mnist} lesson's MLP, the CNN makes fewer than half
- * its mistakes: the same 5×5 filters look for the same strokes everywhere in the image, and pooling
+ * its mistakes after five epochs (99.18% against 98.03% test accuracy, trained the same way): the same 5×5 filters look for the same strokes everywhere in the image, and pooling
  * forgives a stroke that is a pixel off. Then the lesson shows what it learned: the six first-layer
  * filters, the feature maps of one test digit after each convolution, and the test digits it still
- * gets wrong. It saves the trained weights as {@code cnn-mnist.npz}.
+ * gets wrong. It saves the trained weights as {@code cnn-mnist.npz}. Last, it trains the {@code mnist}
+ * lesson's MLP the same way and draws both networks' test accuracy per epoch on one chart.
  *
  * <p>Smoke mode trains {@value #SMOKE_EPOCHS} epochs on the first {@value #SMOKE_TRAIN_SIZE} training
  * images and tests on the first {@value #SMOKE_TEST_SIZE} test images, and still writes every file.
@@ -143,18 +150,8 @@ public final class CnnMnistLesson implements Lesson {
         out.println(model);
 
         // 1. Train. The Trainer shows a progress bar on a terminal, one line per epoch otherwise.
-        DataLoader trainLoader = DataLoader.of(TensorDataset.of(train)).batchSize(BATCH_SIZE).shuffle(0);
-        DataLoader testLoader = DataLoader.of(TensorDataset.of(test)).batchSize(EVALUATION_BATCH);
         int epochs = smoke ? SMOKE_EPOCHS : EPOCHS;
-        Adam optimizer = new Adam(model.parameters(), LEARNING_RATE);
-        LearningRateSchedule schedule = new CosineAnnealing(optimizer, epochs, LEARNING_RATE / 100);
-        History history = Trainer.of(model, new CrossEntropyLoss(), optimizer)
-                .epochs(epochs)
-                .validation(testLoader)
-                .progress(smoke ? Trainer.Progress.LINES : Trainer.Progress.AUTO)
-                .printTo(out)
-                .onEpochEnd(epoch -> schedule.step())
-                .fit(trainLoader);
+        History history = fit(model, train, test, epochs, smoke ? Trainer.Progress.LINES : Trainer.Progress.AUTO, out);
 
         out.println();
         out.println("epoch | seconds | images/s | learning rate | test accuracy");
@@ -198,6 +195,56 @@ public final class CnnMnistLesson implements Lesson {
         Path mistakesPicture = context.output("cnn-mnist-mistakes.png");
         int shown = writeMistakes(test, predicted, mistakesPicture);
         out.println("wrote " + mistakesPicture + " (the first " + shown + " misclassified test digits)");
+
+        // 5. The mnist lesson's MLP, trained the same way for as many epochs, on one chart with the CNN.
+        out.println();
+        out.printf("for comparison, the MLP of the mnist lesson (784-128-64-10), trained the same way for %d epochs:%n",
+                epochs);
+        Init.manualSeed(0);
+        History mlp = fit(MnistLesson.newModel(), train, test, epochs, Trainer.Progress.QUIET, out);
+        for (History.Epoch epoch : mlp.epochs()) {
+            out.printf("  epoch %d: MLP %.2f%%, CNN %.2f%% test accuracy%n", epoch.number(),
+                    100 * epoch.validationAccuracy(), 100 * history.epochs().get(epoch.number() - 1).validationAccuracy());
+        }
+        Path comparison = context.output("cnn-mnist-vs-mlp.png");
+        Charts.savePng(comparisonChart(mlp, history), comparison);
+        out.println("wrote " + comparison);
+    }
+
+    /** Trains with Adam, cross-entropy, batches of {@value #BATCH_SIZE} and a cosine learning rate; tests after each epoch. */
+    private static History fit(Layer model, LabeledData train, LabeledData test, int epochs, Trainer.Progress progress,
+                               PrintStream out) {
+        DataLoader trainLoader = DataLoader.of(TensorDataset.of(train)).batchSize(BATCH_SIZE).shuffle(0);
+        DataLoader testLoader = DataLoader.of(TensorDataset.of(test)).batchSize(EVALUATION_BATCH);
+        Adam optimizer = new Adam(model.parameters(), LEARNING_RATE);
+        LearningRateSchedule schedule = new CosineAnnealing(optimizer, epochs, LEARNING_RATE / 100);
+        return Trainer.of(model, new CrossEntropyLoss(), optimizer)
+                .epochs(epochs)
+                .validation(testLoader)
+                .progress(progress)
+                .printTo(out)
+                .onEpochEnd(epoch -> schedule.step())
+                .fit(trainLoader);
+    }
+
+    /** The test accuracy per epoch of both networks, on one chart. */
+    private static XYChart comparisonChart(History mlp, History cnn) {
+        Charts.useHeadlessGraphics();
+        XYChart chart = new XYChartBuilder().width(TrainingCurves.WIDTH).height(TrainingCurves.HEIGHT)
+                .title("MNIST: test accuracy, MLP vs CNN").xAxisTitle("epoch").yAxisTitle("test accuracy (%)").build();
+        chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        for (var run : List.of(Map.entry("MLP 784-128-64-10", mlp), Map.entry("CNN LeNet-5", cnn))) {
+            List<History.Epoch> epochs = run.getValue().epochs();
+            double[] x = new double[epochs.size()];
+            double[] y = new double[epochs.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = epochs.get(i).number();
+                y[i] = 100 * epochs.get(i).validationAccuracy();
+            }
+            chart.addSeries(run.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
     }
 
     /** Predicts the class of every row, {@value #EVALUATION_BATCH} at a time. */

@@ -40,6 +40,10 @@ class CnnMnistLessonTest {
         // The input and 6 first-layer maps in one row of 8, the 16 second-layer maps in two more.
         run.assertPng("cnn-mnist-feature-maps.png", 8 * ImageGrid.CELL_PIXELS, 3 * ImageGrid.CELL_PIXELS);
         run.assertPng("cnn-mnist-mistakes.png", 112, 112);
+
+        // The MLP trained the same way, epoch by epoch next to the CNN, and both on one chart.
+        assertThat(run.text).containsPattern("(?m)^  epoch 2: MLP \\d+\\.\\d\\d%, CNN \\d+\\.\\d\\d% test accuracy$");
+        run.assertPng("cnn-mnist-vs-mlp.png", 600, 400);
     }
 
     @Test
