@@ -1,5 +1,7 @@
 package gradschool.examples;
 
+import gradschool.examples.training.CnnBatchNormLesson;
+import gradschool.examples.training.CnnMnistLesson;
 import gradschool.examples.training.DigitsLesson;
 import gradschool.examples.training.IrisLesson;
 import gradschool.examples.training.MnistLesson;
@@ -9,7 +11,7 @@ import gradschool.examples.training.XorLesson;
 import java.util.List;
 
 /**
- * The training runs on real and synthetic data (XOR, two moons, spirals, Iris, digits, MNIST).
+ * The training runs on real and synthetic data (XOR, two moons, spirals, Iris, digits, MNIST with an MLP and with a CNN, with and without BatchNorm).
  */
 public final class TrainingLessons {
 
@@ -23,6 +25,7 @@ public final class TrainingLessons {
      */
     public static List<Lesson> all() {
         return List.of(new XorLesson(), new TwoMoonsLesson(), new SpiralsLesson(), new IrisLesson(),
-                new DigitsLesson(), new MnistLesson());
+                new DigitsLesson(), new MnistLesson(), new CnnMnistLesson(),
+                new CnnBatchNormLesson());
     }
 }
