@@ -308,7 +308,7 @@ public final class Launcher implements Runnable {
     /** {@code all}: every lesson in {@code list} order, ending with the training runs on the shipped data. */
     @Command(name = "all", mixinStandardHelpOptions = true, footer = RunOptions.RELATIVE_PATHS,
             description = "Runs every lesson in order: the seed notebooks, autograd, "
-            + "then training on the shipped datasets (XOR, two moons, spirals, Iris, digits, MNIST).")
+            + "then training on the shipped datasets (XOR, two moons, spirals, Iris, digits, MNIST with an MLP and with CNNs).")
     static final class All implements Callable<Integer> {
         @CommandLine.Mixin
         RunOptions options;
