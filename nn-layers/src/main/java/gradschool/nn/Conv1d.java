@@ -19,16 +19,12 @@ import java.util.random.RandomGenerator;
  * U(−1/√fanIn, 1/√fanIn) with {@code fanIn = Cin·k}. Computed by {@link Variable#conv1d}.
  * Reference: {@code torch.nn.Conv1d}.
  */
-public class Conv1d extends Layer {
+public class Conv1d extends Convolution {
 
-    private final int inChannels;
-    private final int outChannels;
     private final int kernelSize;
     private final int stride;
     private final int padding;
     private final int dilation;
-    private final Parameter weight;
-    private final Parameter bias;
 
     /**
      * Makes a layer with stride 1, no padding and a bias, from the current thread's generator.
@@ -59,23 +55,17 @@ public class Conv1d extends Layer {
 
     private Conv1d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation,
                    RandomGenerator random, boolean withBias) {
+        super(inChannels, outChannels);
         if (inChannels <= 0 || outChannels <= 0 || kernelSize <= 0 || stride <= 0 || padding < 0 || dilation <= 0) {
             throw new IllegalArgumentException("Conv1d: channels, kernel size, stride and dilation must be positive"
                     + " and padding at least 0, got in=" + inChannels + ", out=" + outChannels + ", kernel="
                     + kernelSize + ", stride=" + stride + ", padding=" + padding + ", dilation=" + dilation);
         }
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
         this.kernelSize = kernelSize;
         this.stride = stride;
         this.padding = padding;
         this.dilation = dilation;
-        int fanIn = inChannels * kernelSize;
-        this.weight = registerParameter("weight",
-                new Parameter(Init.linearDefault(random, fanIn, outChannels, inChannels, kernelSize)));
-        this.bias = withBias
-                ? registerParameter("bias", new Parameter(Init.linearDefault(random, fanIn, outChannels)))
-                : null;
+        createParameters(random, withBias, kernelSize);
     }
 
     /**
@@ -95,10 +85,7 @@ public class Conv1d extends Layer {
         }
         Conv1d layer = new Conv1d(weight.dim(1), weight.dim(0), weight.dim(2), stride, padding, dilation,
                 Init.generator(), bias != null);
-        layer.weight.value().copyFrom(weight);
-        if (bias != null) {
-            layer.bias.value().copyFrom(bias);
-        }
+        layer.copyParameters(weight, bias);
         return layer;
     }
 
@@ -112,34 +99,13 @@ public class Conv1d extends Layer {
      */
     @Override
     public Variable forward(Variable input) {
-        if (input.rank() != 3 || input.shape().dim(1) != inChannels) {
-            throw new IllegalArgumentException("Conv1d(" + describeSettings() + "): the input must be (N, " + inChannels
-                    + ", L), got shape " + input.shape());
-        }
-        return input.conv1d(weight, bias, stride, padding, dilation);
-    }
-
-    /**
-     * Returns the weight, shape {@code (Cout, Cin, k)}.
-     *
-     * @return the weight parameter
-     */
-    public Parameter weight() {
-        return weight;
-    }
-
-    /**
-     * Returns the bias, shape {@code (Cout,)}, or null for a layer without one.
-     *
-     * @return the bias parameter
-     */
-    public Parameter bias() {
-        return bias;
+        checkInput(input, 3, "L");
+        return input.conv1d(weight(), bias(), stride, padding, dilation);
     }
 
     @Override
     protected String describeSettings() {
-        return "in=" + inChannels + ", out=" + outChannels + ", kernel=" + kernelSize + ", stride=" + stride
-                + ", padding=" + padding + (dilation == 1 ? "" : ", dilation=" + dilation) + (bias == null ? ", no bias" : "");
+        return settings(Integer.toString(kernelSize), Integer.toString(stride), Integer.toString(padding),
+                dilation == 1 ? null : Integer.toString(dilation));
     }
 }

@@ -21,15 +21,11 @@ import java.util.random.RandomGenerator;
  * generator given). Computed by {@link Variable#conv2d}: unfold (im2col) and one matrix product.
  * Reference: {@code torch.nn.Conv2d}.
  */
-public class Conv2d extends Layer {
+public class Conv2d extends Convolution {
 
-    private final int inChannels;
-    private final int outChannels;
     private final int[] stride;
     private final int[] padding;
     private final int[] dilation;
-    private final Parameter weight;
-    private final Parameter bias;
 
     /**
      * Makes a layer with stride 1, no padding and a bias, from the current thread's generator.
@@ -74,6 +70,7 @@ public class Conv2d extends Layer {
 
     private Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
                    RandomGenerator random, boolean withBias) {
+        super(inChannels, outChannels);
         if (inChannels <= 0 || outChannels <= 0 || kernelSize[0] <= 0 || kernelSize[1] <= 0 || stride[0] <= 0
                 || stride[1] <= 0 || padding[0] < 0 || padding[1] < 0 || dilation[0] <= 0 || dilation[1] <= 0) {
             throw new IllegalArgumentException("Conv2d: channels, kernel size, stride and dilation must be positive"
@@ -81,17 +78,10 @@ public class Conv2d extends Layer {
                     + kernelSize[0] + "×" + kernelSize[1] + ", stride=" + stride[0] + "×" + stride[1] + ", padding="
                     + padding[0] + "×" + padding[1] + ", dilation=" + dilation[0] + "×" + dilation[1]);
         }
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
         this.stride = stride.clone();
         this.padding = padding.clone();
         this.dilation = dilation.clone();
-        int fanIn = inChannels * kernelSize[0] * kernelSize[1];
-        this.weight = registerParameter("weight", new Parameter(
-                Init.linearDefault(random, fanIn, outChannels, inChannels, kernelSize[0], kernelSize[1])));
-        this.bias = withBias
-                ? registerParameter("bias", new Parameter(Init.linearDefault(random, fanIn, outChannels)))
-                : null;
+        createParameters(random, withBias, kernelSize[0], kernelSize[1]);
     }
 
     /**
@@ -111,10 +101,7 @@ public class Conv2d extends Layer {
         }
         Conv2d layer = new Conv2d(weight.dim(1), weight.dim(0), new int[] {weight.dim(2), weight.dim(3)}, stride,
                 padding, dilation, Init.generator(), bias != null);
-        layer.weight.value().copyFrom(weight);
-        if (bias != null) {
-            layer.bias.value().copyFrom(bias);
-        }
+        layer.copyParameters(weight, bias);
         return layer;
     }
 
@@ -128,37 +115,15 @@ public class Conv2d extends Layer {
      */
     @Override
     public Variable forward(Variable input) {
-        if (input.rank() != 4 || input.shape().dim(1) != inChannels) {
-            throw new IllegalArgumentException("Conv2d(" + describeSettings() + "): the input must be (N, " + inChannels
-                    + ", H, W), got shape " + input.shape());
-        }
-        return input.conv2d(weight, bias, stride, padding, dilation);
-    }
-
-    /**
-     * Returns the weight, shape {@code (Cout, Cin, kh, kw)}.
-     *
-     * @return the weight parameter
-     */
-    public Parameter weight() {
-        return weight;
-    }
-
-    /**
-     * Returns the bias, shape {@code (Cout,)}, or null for a layer without one.
-     *
-     * @return the bias parameter
-     */
-    public Parameter bias() {
-        return bias;
+        checkInput(input, 4, "H, W");
+        return input.conv2d(weight(), bias(), stride, padding, dilation);
     }
 
     @Override
     protected String describeSettings() {
-        int[] k = {weight.shape().dim(2), weight.shape().dim(3)};
-        return "in=" + inChannels + ", out=" + outChannels + ", kernel=" + pair(k) + ", stride=" + pair(stride)
-                + ", padding=" + pair(padding) + (dilation[0] == 1 && dilation[1] == 1 ? "" : ", dilation=" + pair(dilation))
-                + (bias == null ? ", no bias" : "");
+        int[] k = {weight().shape().dim(2), weight().shape().dim(3)};
+        return settings(pair(k), pair(stride), pair(padding),
+                dilation[0] == 1 && dilation[1] == 1 ? null : pair(dilation));
     }
 
     private static String pair(int[] values) {
