@@ -1,9 +1,5 @@
 package gradschool.examples.training;
 
-import gradschool.data.DataLoader;
-import gradschool.data.LabeledData;
-import gradschool.data.Mnist;
-import gradschool.data.TensorDataset;
 import gradschool.examples.Lesson;
 import gradschool.examples.LessonContext;
 import gradschool.examples.Lessons;
@@ -106,20 +102,19 @@ public final class CnnBatchNormLesson implements Lesson {
     public void run(LessonContext context) throws Exception {
         PrintStream out = context.out();
         boolean smoke = context.smoke();
-        Path mnistDirectory = context.data("mnist");
-        LabeledData train = Mnist.read(mnistDirectory, Mnist.TRAIN, smoke ? SMOKE_TRAIN_SIZE : TRAIN_SIZE);
-        LabeledData test = Mnist.read(mnistDirectory, Mnist.TEST, smoke ? SMOKE_TEST_SIZE : TEST_SIZE);
+        MnistData data = MnistData.read(context, smoke ? SMOKE_TRAIN_SIZE : TRAIN_SIZE,
+                smoke ? SMOKE_TEST_SIZE : TEST_SIZE);
         int epochs = smoke ? SMOKE_EPOCHS : EPOCHS;
-        out.printf("%,d training and %,d test images, %d epochs, Adam with learning rate %s%n", train.size(),
-                test.size(), epochs, LEARNING_RATE);
+        out.printf("%,d training and %,d test images, %d epochs, Adam with learning rate %s%n", data.train().size(),
+                data.test().size(), epochs, LEARNING_RATE);
 
         out.println("without BatchNorm:");
         Init.manualSeed(0);
-        History plain = fit(CnnMnistLesson.newModel(), train, test, epochs, out);
+        History plain = fit(CnnMnistLesson.newModel(), data, epochs, out);
         out.println("with BatchNorm2d after each convolution:");
         Init.manualSeed(0);
         Sequential normalized = newNormalizedModel();
-        History withNorm = fit(normalized, train, test, epochs, out);
+        History withNorm = fit(normalized, data, epochs, out);
 
         out.println();
         out.println("epoch | train loss: plain  batchnorm | test accuracy: plain  batchnorm");
@@ -139,14 +134,14 @@ public final class CnnBatchNormLesson implements Lesson {
         out.println("wrote " + file);
     }
 
-    private static History fit(Sequential model, LabeledData train, LabeledData test, int epochs, PrintStream out) {
+    private static History fit(Sequential model, MnistData data, int epochs, PrintStream out) {
         Adam optimizer = new Adam(model.parameters(), LEARNING_RATE);
         return Trainer.of(model, new CrossEntropyLoss(), optimizer)
                 .epochs(epochs)
-                .validation(DataLoader.of(TensorDataset.of(test)).batchSize(CnnMnistLesson.EVALUATION_BATCH))
+                .validation(data.testLoader(CnnMnistLesson.EVALUATION_BATCH))
                 .progress(Trainer.Progress.LINES)
                 .printTo(out)
-                .fit(DataLoader.of(TensorDataset.of(train)).batchSize(CnnMnistLesson.BATCH_SIZE).shuffle(0));
+                .fit(data.trainLoader(CnnMnistLesson.BATCH_SIZE));
     }
 
     private static XYChart chart(String title, String yTitle, History plain, History withNorm,

@@ -3,10 +3,7 @@ package gradschool.examples.training;
 import gradschool.autograd.GradMode;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
-import gradschool.data.DataLoader;
 import gradschool.data.LabeledData;
-import gradschool.data.Mnist;
-import gradschool.data.TensorDataset;
 import gradschool.examples.Lesson;
 import gradschool.examples.LessonContext;
 import gradschool.examples.Lessons;
@@ -15,7 +12,6 @@ import gradschool.examples.plot.DigitGrid;
 import gradschool.examples.plot.ImageGrid;
 import gradschool.examples.plot.TrainingCurves;
 import gradschool.nn.Conv2d;
-import gradschool.nn.CrossEntropyLoss;
 import gradschool.nn.Flatten;
 import gradschool.nn.History;
 import gradschool.nn.Init;
@@ -26,9 +22,6 @@ import gradschool.nn.MaxPool2d;
 import gradschool.nn.ReLU;
 import gradschool.nn.Sequential;
 import gradschool.nn.Trainer;
-import gradschool.optim.Adam;
-import gradschool.optim.CosineAnnealing;
-import gradschool.optim.LearningRateSchedule;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,12 +131,9 @@ public final class CnnMnistLesson implements Lesson {
         PrintStream out = context.out();
         boolean smoke = context.smoke();
 
-        long readStart = System.nanoTime();
-        Path mnistDirectory = context.data("mnist");
-        LabeledData train = Mnist.read(mnistDirectory, Mnist.TRAIN, smoke ? SMOKE_TRAIN_SIZE : 60_000);
-        LabeledData test = Mnist.read(mnistDirectory, Mnist.TEST, smoke ? SMOKE_TEST_SIZE : 10_000);
-        out.printf("read %,d training and %,d test images in %.1f s%n", train.size(), test.size(),
-                (System.nanoTime() - readStart) / 1e9);
+        MnistData data = MnistData.readTimed(context, smoke ? SMOKE_TRAIN_SIZE : 60_000,
+                smoke ? SMOKE_TEST_SIZE : 10_000);
+        LabeledData test = data.test();
 
         Init.manualSeed(0);
         Sequential model = newModel();
@@ -151,16 +141,9 @@ public final class CnnMnistLesson implements Lesson {
 
         // 1. Train. The Trainer shows a progress bar on a terminal, one line per epoch otherwise.
         int epochs = smoke ? SMOKE_EPOCHS : EPOCHS;
-        History history = fit(model, train, test, epochs, smoke ? Trainer.Progress.LINES : Trainer.Progress.AUTO, out);
+        History history = fit(model, data, epochs, smoke ? Trainer.Progress.LINES : Trainer.Progress.AUTO, out);
 
-        out.println();
-        out.println("epoch | seconds | images/s | learning rate | test accuracy");
-        double totalSeconds = 0;
-        for (History.Epoch epoch : history.epochs()) {
-            totalSeconds += epoch.seconds();
-            out.printf("%5d | %7.1f | %8.0f | %13.6f | %.2f%%%n", epoch.number(), epoch.seconds(),
-                    train.size() / epoch.seconds(), epoch.learningRate(), 100 * epoch.validationAccuracy());
-        }
+        double totalSeconds = data.printEpochTable(history, out);
         out.printf("(seconds include evaluating the test images after the epoch; %.1f s in all)%n", totalSeconds);
         Tensor predicted = predictInBatches(model, test.features());
         double accuracy = predicted.eq(test.labels()).sum().item() / test.size();
@@ -201,7 +184,7 @@ public final class CnnMnistLesson implements Lesson {
         out.printf("for comparison, the MLP of the mnist lesson (784-128-64-10), trained the same way for %d epochs:%n",
                 epochs);
         Init.manualSeed(0);
-        History mlp = fit(MnistLesson.newModel(), train, test, epochs, Trainer.Progress.QUIET, out);
+        History mlp = fit(MnistLesson.newModel(), data, epochs, Trainer.Progress.QUIET, out);
         for (History.Epoch epoch : mlp.epochs()) {
             out.printf("  epoch %d: MLP %.2f%%, CNN %.2f%% test accuracy%n", epoch.number(),
                     100 * epoch.validationAccuracy(), 100 * history.epochs().get(epoch.number() - 1).validationAccuracy());
@@ -212,19 +195,8 @@ public final class CnnMnistLesson implements Lesson {
     }
 
     /** Trains with Adam, cross-entropy, batches of {@value #BATCH_SIZE} and a cosine learning rate; tests after each epoch. */
-    private static History fit(Layer model, LabeledData train, LabeledData test, int epochs, Trainer.Progress progress,
-                               PrintStream out) {
-        DataLoader trainLoader = DataLoader.of(TensorDataset.of(train)).batchSize(BATCH_SIZE).shuffle(0);
-        DataLoader testLoader = DataLoader.of(TensorDataset.of(test)).batchSize(EVALUATION_BATCH);
-        Adam optimizer = new Adam(model.parameters(), LEARNING_RATE);
-        LearningRateSchedule schedule = new CosineAnnealing(optimizer, epochs, LEARNING_RATE / 100);
-        return Trainer.of(model, new CrossEntropyLoss(), optimizer)
-                .epochs(epochs)
-                .validation(testLoader)
-                .progress(progress)
-                .printTo(out)
-                .onEpochEnd(epoch -> schedule.step())
-                .fit(trainLoader);
+    private static History fit(Layer model, MnistData data, int epochs, Trainer.Progress progress, PrintStream out) {
+        return data.fitWithCosineSchedule(model, LEARNING_RATE, BATCH_SIZE, EVALUATION_BATCH, epochs, progress, out);
     }
 
     /** The test accuracy per epoch of both networks, on one chart. */

@@ -1,16 +1,12 @@
 package gradschool.examples.training;
 
 import gradschool.core.Tensor;
-import gradschool.data.DataLoader;
 import gradschool.data.LabeledData;
-import gradschool.data.Mnist;
-import gradschool.data.TensorDataset;
 import gradschool.examples.Lesson;
 import gradschool.examples.LessonContext;
 import gradschool.examples.Lessons;
 import gradschool.examples.plot.DigitGrid;
 import gradschool.examples.plot.TrainingCurves;
-import gradschool.nn.CrossEntropyLoss;
 import gradschool.nn.History;
 import gradschool.nn.Init;
 import gradschool.nn.Linear;
@@ -18,9 +14,6 @@ import gradschool.nn.LayerState;
 import gradschool.nn.ReLU;
 import gradschool.nn.Sequential;
 import gradschool.nn.Trainer;
-import gradschool.optim.Adam;
-import gradschool.optim.CosineAnnealing;
-import gradschool.optim.LearningRateSchedule;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,37 +100,20 @@ public final class MnistLesson implements Lesson {
         PrintStream out = context.out();
         boolean smoke = context.smoke();
 
-        long readStart = System.nanoTime();
-        Path mnistDirectory = context.data("mnist");
-        LabeledData train = Mnist.read(mnistDirectory, Mnist.TRAIN, smoke ? SMOKE_TRAIN_SIZE : 60_000);
-        LabeledData test = Mnist.read(mnistDirectory, Mnist.TEST, smoke ? SMOKE_TEST_SIZE : 10_000);
-        out.printf("read %,d training and %,d test images in %.1f s%n", train.size(), test.size(),
-                (System.nanoTime() - readStart) / 1e9);
+        MnistData data = MnistData.readTimed(context, smoke ? SMOKE_TRAIN_SIZE : 60_000,
+                smoke ? SMOKE_TEST_SIZE : 10_000);
+        LabeledData test = data.test();
 
         Init.manualSeed(0);
         Sequential model = newModel();
         out.println(model);
 
         // 1. Train. The Trainer shows a progress bar on a terminal, one line per epoch otherwise.
-        DataLoader trainLoader = DataLoader.of(TensorDataset.of(train)).batchSize(BATCH_SIZE).shuffle(0);
-        DataLoader testLoader = DataLoader.of(TensorDataset.of(test)).batchSize(1_000);
         int epochs = smoke ? SMOKE_EPOCHS : EPOCHS;
-        Adam optimizer = new Adam(model.parameters(), LEARNING_RATE);
-        LearningRateSchedule schedule = new CosineAnnealing(optimizer, epochs, LEARNING_RATE / 100);
-        History history = Trainer.of(model, new CrossEntropyLoss(), optimizer)
-                .epochs(epochs)
-                .validation(testLoader)
-                .progress(smoke ? Trainer.Progress.LINES : Trainer.Progress.AUTO)
-                .printTo(out)
-                .onEpochEnd(epoch -> schedule.step())
-                .fit(trainLoader);
+        History history = data.fitWithCosineSchedule(model, LEARNING_RATE, BATCH_SIZE, 1_000, epochs,
+                smoke ? Trainer.Progress.LINES : Trainer.Progress.AUTO, out);
 
-        out.println();
-        out.println("epoch | seconds | images/s | learning rate | test accuracy");
-        for (History.Epoch epoch : history.epochs()) {
-            out.printf("%5d | %7.1f | %8.0f | %13.6f | %.2f%%%n", epoch.number(), epoch.seconds(),
-                    train.size() / epoch.seconds(), epoch.learningRate(), 100 * epoch.validationAccuracy());
-        }
+        data.printEpochTable(history, out);
         out.println("(seconds include evaluating the test images after the epoch)");
         double accuracy = Evaluation.accuracy(model, test);
         out.printf("test accuracy: %.2f%% (%,d images)%n", 100 * accuracy, test.size());
