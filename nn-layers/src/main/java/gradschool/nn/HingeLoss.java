@@ -2,6 +2,7 @@ package gradschool.nn;
 
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
+import gradschool.data.OneHot;
 
 /**
  * Multi-class hinge loss (the multi-class SVM loss): each wrong class should score at least a margin
@@ -90,10 +91,10 @@ public class HingeLoss extends Loss {
      */
     @Override
     protected Variable unreduced(Variable prediction, Variable target) {
-        Tensor oneHot = NLLLoss.classTargetsAsOneHot(name(), prediction, target);
-        int[] targetClasses = NLLLoss.classIndices(name(), prediction, target);
+        int[] targetClasses = NLLLoss.classIndices(name(), prediction, target);   // checks shapes and indices
         int samples = prediction.shape().dim(0);
         int classes = prediction.shape().dim(1);
+        Tensor oneHot = OneHot.encode(target.value(), classes);
         // x[i, y_i], shape (N, 1): selected, not masked, so a -inf score elsewhere cannot make 0·(-inf) = NaN
         Variable rightScore = NLLLoss.atTargetClasses(prediction, targetClasses).reshape(samples, 1);
         Variable shortfall = prediction.sub(rightScore).add(margin).relu();      // max(0, z_ij); relu'(0) = 0

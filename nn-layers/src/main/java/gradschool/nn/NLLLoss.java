@@ -1,8 +1,6 @@
 package gradschool.nn;
 
 import gradschool.autograd.Variable;
-import gradschool.core.Tensor;
-import gradschool.data.OneHot;
 
 /**
  * Negative log-likelihood: minus the log-probability the model gave to the right class.
@@ -84,21 +82,6 @@ public class NLLLoss extends Loss {
             flatPositions[i] = i * classes + targetClasses[i];   // row i, column y_i of an (N, C) matrix
         }
         return scores.flatten().indexSelect(flatPositions);
-    }
-
-    /**
-     * Checks a batch of scores and class indices and returns the one-hot mask of the targets.
-     *
-     * @param loss the loss's name, for messages
-     * @param prediction scores or log-probabilities, shape {@code (N, C)}
-     * @param target class indices, shape {@code (N,)}
-     * @return the one-hot mask, shape {@code (N, C)}
-     * @throws IllegalArgumentException if the shapes do not fit or a class index is not a whole
-     *     number in {@code 0..C-1}
-     */
-    static Tensor classTargetsAsOneHot(String loss, Variable prediction, Variable target) {
-        classIndices(loss, prediction, target);
-        return OneHot.encode(target.value(), prediction.shape().dim(1));
     }
 
     /**
