@@ -128,6 +128,8 @@ public final class SpecialFunctions {
     /**
      * Returns the complementary error function {@code erfc(x) = 1 − erf(x)}, accurate where
      * {@code 1 − erf(x)} is not: for large x, where erf(x) rounds to 1 (FDLIBM's {@code s_erf.c}).
+     * Within one unit in the last place while the result is a normal double (x below about 26.55;
+     * above that it is subnormal and has fewer significant bits).
      *
      * @param x any double
      * @return erfc(x), in [0, 2]; 2 at −∞, 0 at +∞ and for x ≥ 28 (where it underflows), NaN for NaN
