@@ -8,6 +8,7 @@ import gradschool.autograd.functions.Clip;
 import gradschool.autograd.functions.Concat;
 import gradschool.autograd.functions.Cos;
 import gradschool.autograd.functions.Div;
+import gradschool.autograd.functions.Erf;
 import gradschool.autograd.functions.Exp;
 import gradschool.autograd.functions.Expand;
 import gradschool.autograd.functions.Fold;
@@ -635,6 +636,15 @@ public class Variable {
      */
     public Variable cos() {
         return new Cos().apply(this);
+    }
+
+    /**
+     * Returns the error function {@code erf(x) = 2/√π ∫₀ˣ e^(−t²) dt} ({@link Erf}).
+     *
+     * @return erf
+     */
+    public Variable erf() {
+        return new Erf().apply(this);
     }
 
     /**
