@@ -147,6 +147,21 @@ class RecurrentCellsTest {
     }
 
     @Test
+    void cellsDifferentiateTwice() {
+        Random random = new Random(3);
+        Tensor x = Tensor.randn(random, 1, 2);
+        Tensor h = Tensor.randn(random, 1, 2);
+        Tensor c = Tensor.randn(random, 1, 2);
+        RNNCell rnn = new RNNCell(2, 2, random);
+        GRUCell gru = new GRUCell(2, 2, random);
+        LSTMCell lstm = new LSTMCell(2, 2, random);
+        GradCheck.checkSecondOrder(v -> rnn.forward(v.get(0), v.get(1)), x, h).assertPassed();
+        GradCheck.checkSecondOrder(v -> gru.forward(v.get(0), v.get(1)), x, h).assertPassed();
+        GradCheck.checkSecondOrder(v -> lstm.forward(v.get(0), new RecurrentCell.State(v.get(1), v.get(2))).hidden(), x, h, c)
+                .assertPassed();
+    }
+
+    @Test
     void badInputAndStateShapesAreNamed() {
         GRUCell gru = new GRUCell(I, H);
         assertThatThrownBy(() -> gru.forward(X, Variable.of(Tensor.zeros(3, H))))

@@ -121,6 +121,13 @@ class TransformerTest {
     }
 
     @Test
+    void attentionDifferentiatesTwice() {
+        Random random = new Random(12);
+        CausalSelfAttention attention = new CausalSelfAttention(2, 1, 3, 0.0, random);
+        GradCheck.checkSecondOrder(v -> attention.forward(v.get(0)), Tensor.randn(random, 1, 3, 2)).assertPassed();
+    }
+
+    @Test
     void theBlockAddsAttentionAndMlpToTheStream() {
         TransformerBlock block = new TransformerBlock(4, 1, 3, 0.0, new Random(8));
         for (Parameter p : block.parameters()) {                 // zero weights: both branches give 0
