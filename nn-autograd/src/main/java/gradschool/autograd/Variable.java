@@ -1078,6 +1078,26 @@ public class Variable {
     }
 
     /**
+     * Puts {@code value} where the mask is non-zero and keeps this variable elsewhere, like PyTorch's
+     * {@code x.masked_fill(mask, value)} — the causal mask of self-attention is
+     * {@code scores.maskedFill(above the diagonal, -∞)}. It is {@link Where} with the value as a constant:
+     * {@code y = mask ? value : x}, so {@code dL/dx = g ⊙ [mask = 0]} (zero at the filled positions).
+     *
+     * @param mask non-zero where {@code value} goes; data, not differentiated; it must broadcast to this
+     *     variable's shape (the result has this variable's shape)
+     * @param value the number put there, e.g. {@code Double.NEGATIVE_INFINITY}
+     * @return the filled variable
+     * @throws IllegalArgumentException naming both shapes if the mask does not broadcast to this shape
+     */
+    public Variable maskedFill(Tensor mask, double value) {
+        if (!mask.shape().broadcastsTo(shape())) {
+            throw new IllegalArgumentException("maskedFill: the mask of shape " + mask.shape()
+                    + " must broadcast to the input's shape " + shape());
+        }
+        return where(mask, constant(value), this);
+    }
+
+    /**
      * Returns the sum of all elements ({@link Sum}).
      *
      * @return a scalar
