@@ -584,6 +584,6 @@ public final class Grader {
     }
 
     private static String number(double value) {
-        return String.format(Locale.ROOT, "%.6g", value);
+        return String.format(Locale.ROOT, "%.6g", value == 0 ? 0.0 : value);   // no "-0.00000"
     }
 }
