@@ -9,11 +9,11 @@ import java.util.List;
  * backward rule the student writes, graded against gradschool's own op.
  *
  * <pre>{@code
- * // exercises/src/gradschool/exercises/MulBackward.java, solved:
- * public final class MulBackward extends BackwardExercise {
- *     protected Tensor forward(Tensor... x) { return x[0].mul(x[1]); }          // y = a ⊙ b
+ * // y = sin x, an op that is not one of the exercises, written as one:
+ * public final class SinBackward extends BackwardExercise {
+ *     protected Tensor forward(Tensor... x) { return x[0].sin(); }              // y = sin x
  *     protected Variable[] backward(Variable gradOutput) {
- *         return grads(gradOutput.mul(input(1)), gradOutput.mul(input(0)));     // g ⊙ b, g ⊙ a
+ *         return grads(gradOutput.mul(input(0).cos()));                         // dL/dx = g ⊙ cos x
  *     }
  * }
  * }</pre>

@@ -258,11 +258,11 @@ public final class Grader {
         if (!got.shape().equals(wanted.shape())) {
             if (inputShape.broadcastsTo(got.shape()) && close(got.sumToShape(inputShape), wanted)) {
                 mistake = Mistake.BROADCAST_NOT_SUMMED;
+                String axes = broadcastAxes(inputShape, got.shape());
                 details.add(name + " has shape " + got.shape() + ", the output's, but " + input + " has shape "
-                        + inputShape + ": the forward pass broadcast " + input + " along "
-                        + broadcastAxes(inputShape, got.shape()) + ", so every copy of an element of " + input
-                        + " sent a gradient back, and they add up: sum " + name + " over those axes "
-                        + "(gradOutput.sumToShape(input(" + i + ").shape())).");
+                        + inputShape + ": the forward pass broadcast " + input + " along " + axes
+                        + ", so every copy of an element of " + input + " sent a gradient back, and they add up: "
+                        + "sum " + name + " over " + axes + " (gradOutput.sumToShape(input(" + i + ").shape())).");
             } else if (swapsLastTwo(got.shape(), wanted.shape()) && close(got.transpose(-1, -2), wanted)) {
                 mistake = Mistake.TRANSPOSED;
                 details.add(name + " has shape " + got.shape() + " and is the transpose of the true gradient, which has "
