@@ -5,13 +5,19 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -31,8 +37,12 @@ public final class ExerciseWorkspace {
     /** The progress file, below the output folder. */
     static final String PROGRESS_FILE = "exercises/progress.properties";
 
+    /** How long one exercise's grading may take by default. */
+    static final long DEFAULT_TIME_LIMIT_MILLIS = 60_000;
+
     private final Path exercisesFolder;
     private final Path outputFolder;
+    private long timeLimitMillis = DEFAULT_TIME_LIMIT_MILLIS;
 
     /**
      * Makes a workspace.
@@ -73,14 +83,60 @@ public final class ExerciseWorkspace {
         try {
             Class<?> studentClass = ExerciseCompiler.compileAndLoad(file, Exercises.STUDENT_PACKAGE + "."
                     + exercise.className(), classes);
-            verdict = Grader.grade(exercise, studentClass);
+            try (URLClassLoader loader = (URLClassLoader) studentClass.getClassLoader()) {
+                verdict = gradeWithinTheTimeLimit(exercise, studentClass);
+            }
         } catch (ExerciseCompiler.CompileError e) {
             verdict = new Verdict(exercise.name(), Mistake.COMPILE_ERROR, e.lines());
         } finally {
-            deleteRecursively(classes);
+            deleteQuietly(classes);
         }
         record(exercise, verdict.mistake());
         return verdict;
+    }
+
+    /**
+     * Returns a copy of this workspace that gives the student's code another time limit.
+     *
+     * @param seconds how long one exercise's grading may take
+     * @return the copy
+     */
+    public ExerciseWorkspace withTimeLimit(double seconds) {
+        ExerciseWorkspace copy = new ExerciseWorkspace(exercisesFolder, outputFolder);
+        copy.timeLimitMillis = (long) (seconds * 1000);
+        return copy;
+    }
+
+    /**
+     * Grades on a thread of its own, so that an endless loop in the student's code ends in a verdict
+     * instead of a hang. The thread is a daemon and is interrupted at the time limit; code that never
+     * looks at its interrupt flag keeps running until the launcher exits.
+     */
+    private Verdict gradeWithinTheTimeLimit(Exercise exercise, Class<?> studentClass) {
+        FutureTask<Verdict> grading = new FutureTask<>(() -> Grader.grade(exercise, studentClass));
+        Thread thread = new Thread(grading, "grading " + exercise.name());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return grading.get(timeLimitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            return new Verdict(exercise.name(), Mistake.TOO_SLOW, List.of("grading did not finish within "
+                    + timeLimitMillis / 1000.0 + " s: does your backward loop forever? (the grader's cases are small:"
+                    + " a right rule takes well under a second)"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            return new Verdict(exercise.name(), Mistake.TOO_SLOW, List.of("grading was interrupted"));
+        }
     }
 
     /**
@@ -167,11 +223,14 @@ public final class ExerciseWorkspace {
         }
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
+    /** Deletes the compiled classes; a file that cannot be deleted now is left to the system's temp cleaning. */
+    private static void deleteQuietly(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        } catch (IOException e) {
+            // not worth failing a check over: the folder is in the system's temporary folder
         }
     }
 }

@@ -171,7 +171,7 @@ public final class Grader {
                     + " and replace 'throw new NotDoneYet();' with your backward rule: " + exercise.title(),
                     "The derivation is in " + exercise.docs() + "; then run './gradschool exercise check "
                             + exercise.name() + "'."));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             List<String> details = new ArrayList<>();
             details.add("your backward threw " + describe(e));
             if (c.kind() == Kind.VIEW) {

@@ -17,6 +17,8 @@ public enum Mistake {
     FORWARD_CHANGED("the forward pass was changed"),
     /** The backward threw an exception. */
     CRASHED("the backward threw an exception"),
+    /** Grading did not finish within the time limit (an endless loop). */
+    TOO_SLOW("did not finish"),
     /** The wrong number of gradients, or null for an input. */
     WRONG_COUNT("not one gradient per input"),
     /** The backward wrote into its input or into {@code gradOutput}. */
