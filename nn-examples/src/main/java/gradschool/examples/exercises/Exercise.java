@@ -47,7 +47,9 @@ public record Exercise(String name, String className, String title, String docs,
         /** Inputs exactly at the kink of a piecewise function (x = 0 for relu). */
         KINK("inputs at the kink"),
         /** Very large or very small inputs, where a naive formula overflows. */
-        EXTREME("extreme inputs");
+        EXTREME("extreme inputs"),
+        /** Inputs where several elements tie for a maximum (max pooling's windows). */
+        TIES("inputs with ties");
 
         private final String text;
 
@@ -74,9 +76,24 @@ public record Exercise(String name, String className, String title, String docs,
      * @param arguments  the arguments of the student's constructor (an axis, an exponent), or none
      * @param reference  the op written with gradschool's {@code Variable} operations
      * @param inputNames the symbol of each input in messages, e.g. {@code "a"}, {@code "b"}
+     * @param special    for a {@link Kind#TIES} case, 1 at the elements where the op's convention
+     *                   decides (the tied maxima) and 0 elsewhere, with the first input's shape; else null
      */
     public record Case(Kind kind, Tensor[] inputs, Object[] arguments, GradCheck.Fn reference,
-                       List<String> inputNames) {
+                       List<String> inputNames, Tensor special) {
+
+        /**
+         * Makes a case with no special elements.
+         *
+         * @param kind       what kind of case it is
+         * @param inputs     the input values
+         * @param arguments  the arguments of the student's constructor
+         * @param reference  the op written with gradschool's operations
+         * @param inputNames the symbol of each input
+         */
+        public Case(Kind kind, Tensor[] inputs, Object[] arguments, GradCheck.Fn reference, List<String> inputNames) {
+            this(kind, inputs, arguments, reference, inputNames, null);
+        }
 
         /**
          * Describes the case: the inputs' shapes, the arguments and the kind.

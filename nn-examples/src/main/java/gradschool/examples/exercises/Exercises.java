@@ -35,7 +35,7 @@ public final class Exercises {
 
     private static final List<Exercise> ALL = List.of(
             seedGradients(), mul(), div(), pow(), exp(), log(), tanh(), sigmoid(), relu(), add(), sum(), mean(),
-            matmul(), softmax(), logSoftmax(), crossEntropy());
+            matmul(), softmax(), logSoftmax(), crossEntropy(), maxPool());
 
     private Exercises() {
     }
@@ -279,6 +279,58 @@ public final class Exercises {
         Tensor target = Tensor.of(classes);
         return new Case(kind, new Tensor[] {logits}, new Object[] {targets.clone()},
                 xs -> new CrossEntropyLoss().forward(xs.get(0), target), X);
+    }
+
+    private static Exercise maxPool() {
+        List<Case> cases = new ArrayList<>();
+        cases.add(maxPoolCase(Kind.ORDINARY, randn(140, 2, 3, 4, 4), 2));
+        cases.add(maxPoolCase(Kind.ORDINARY, randn(141, 1, 2, 6, 6), 3));
+        cases.add(maxPoolCase(Kind.ORDINARY, randn(142, 2, 2, 4, 6), 2));
+        cases = withView(cases);
+        Tensor ties = Tensor.of(new double[][][][] {{{
+            {1, 3, 0, 0},
+            {3, 2, 0, -1},
+            {5, 5, 2, 4},
+            {5, 1, 4, 4}}}});
+        Case tied = maxPoolCase(Kind.TIES, ties, 2);
+        cases.add(new Case(Kind.TIES, tied.inputs(), tied.arguments(), tied.reference(), X, tiedMaxima(ties, 2)));
+        return new Exercise("max-pool", "MaxPoolBackward", "dL/dx of 2-D max pooling with k × k windows (stride k)",
+                "docs/convolution.md", cases, List.of(), true);
+    }
+
+    private static Case maxPoolCase(Kind kind, Tensor x, int kernel) {
+        return new Case(kind, new Tensor[] {x}, new Object[] {kernel}, xs -> xs.get(0).maxPool2d(kernel), X);
+    }
+
+    /** 1 at every element that ties with another for its window's maximum, for (N, C, H, W) and k × k windows. */
+    private static Tensor tiedMaxima(Tensor x, int k) {
+        int[] d = x.shape().toArray();
+        Tensor marks = Tensor.zeros(d);
+        for (int n = 0; n < d[0]; n++) {
+            for (int c = 0; c < d[1]; c++) {
+                for (int i = 0; i < d[2]; i += k) {
+                    for (int j = 0; j < d[3]; j += k) {
+                        double max = Double.NEGATIVE_INFINITY;
+                        int count = 0;
+                        for (int a = 0; a < k; a++) {
+                            for (int b = 0; b < k; b++) {
+                                double v = x.get(n, c, i + a, j + b);
+                                count = v > max ? 1 : v == max ? count + 1 : count;
+                                max = Math.max(max, v);
+                            }
+                        }
+                        for (int a = 0; a < k && count > 1; a++) {
+                            for (int b = 0; b < k; b++) {
+                                if (x.get(n, c, i + a, j + b) == max) {
+                                    marks.setInPlace(1.0, n, c, i + a, j + b);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return marks;
     }
 
     // ---------------------------------------------------------------- building cases

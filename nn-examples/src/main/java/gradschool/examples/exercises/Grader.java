@@ -286,7 +286,14 @@ public final class Grader {
                     + "(e^800 is ∞, and ∞/∞ or 0·∞ is NaN). Write it with quantities that stay finite, such as the "
                     + "output y, which the forward pass computed stably.");
             firstBad = bad;
-        } else if (x.c().kind() == Kind.KINK && differsOnlyAtZeros(got, wanted, x.inputs()[0])) {
+        } else if (x.c().kind() == Kind.TIES && x.c().special() != null
+                && differsOnlyWhere(got, wanted, x.c().special())) {
+            mistake = Mistake.WRONG_AT_TIES;
+            details.add(name + " is right everywhere except where several elements of a window tie for its maximum: "
+                    + "gradschool, like PyTorch, gives the whole gradient of a window to its FIRST maximum in "
+                    + "row-major order (argmax), not to every tied element and not split among them.");
+        } else if (x.c().kind() == Kind.KINK && x.inputs()[0].shape().equals(got.shape())
+                && differsOnlyWhere(got, wanted, x.inputs()[0].eq(0.0))) {
             mistake = Mistake.WRONG_AT_KINK;
             details.add(name + " is right everywhere except at x = 0, the kink, where the derivative is not defined: "
                     + "gradschool's convention is relu'(0) = 0 (as PyTorch's), so the mask is [x > 0], not [x >= 0].");
@@ -402,15 +409,16 @@ public final class Grader {
         return a.dim(r - 1) == b.dim(r - 2) && a.dim(r - 2) == b.dim(r - 1);
     }
 
-    private static boolean differsOnlyAtZeros(Tensor got, Tensor wanted, Tensor x) {
-        if (!x.shape().equals(got.shape())) {
+    /** True if every element where the two differ is marked (non-zero) in {@code where}. */
+    private static boolean differsOnlyWhere(Tensor got, Tensor wanted, Tensor where) {
+        if (!where.shape().equals(got.shape())) {
             return false;
         }
         double[] a = got.toDoubleArray();
         double[] b = wanted.toDoubleArray();
-        double[] at = x.toDoubleArray();
+        double[] marked = where.toDoubleArray();
         for (int e = 0; e < a.length; e++) {
-            if (!close(a[e], b[e]) && at[e] != 0.0) {
+            if (!close(a[e], b[e]) && marked[e] == 0.0) {
                 return false;
             }
         }

@@ -33,6 +33,8 @@ public enum Mistake {
     NOT_FINITE("NaN or infinity"),
     /** Right everywhere except exactly at the kink. */
     WRONG_AT_KINK("wrong only at the kink"),
+    /** Right everywhere except where elements tie for a maximum. */
+    WRONG_AT_TIES("wrong only at ties"),
     /** Right on contiguous tensors, wrong on non-contiguous views. */
     WRONG_ON_VIEWS("wrong only on non-contiguous views"),
     /** The output was used where the input was needed (or the other way round). */

@@ -359,6 +359,44 @@ class GraderTest {
         assertThat(text(throwing)).contains("IllegalStateException: expected a contiguous tensor");
     }
 
+    /** Max pooling whose mask is [x = the window's max]: every tied element gets the whole gradient. */
+    public static final class MaxPoolToEveryTie extends BackwardExercise {
+        private final int kernel;
+
+        public MaxPoolToEveryTie(int kernel) {
+            this.kernel = kernel;
+        }
+
+        private Tensor windows(Tensor x) {
+            int[] d = x.shape().toArray();
+            return x.reshape(d[0], d[1], d[2] / kernel, kernel, d[3] / kernel, kernel).permute(0, 1, 2, 4, 3, 5)
+                    .reshape(d[0], d[1], d[2] / kernel, d[3] / kernel, kernel * kernel);
+        }
+
+        @Override
+        protected Tensor forward(Tensor... x) {
+            return windows(x[0]).max(-1);
+        }
+
+        @Override
+        protected Variable[] backward(Variable gradOutput) {
+            int[] d = input(0).shape().toArray();
+            Tensor windows = windows(input(0).value());
+            Tensor mask = windows.eq(windows.max(-1, true));
+            Variable spread = gradOutput.unsqueeze(-1).mul(Variable.constant(mask));
+            return grads(spread.reshape(d[0], d[1], d[2] / kernel, d[3] / kernel, kernel, kernel)
+                    .permute(0, 1, 2, 4, 3, 5).reshape(d));
+        }
+    }
+
+    @Test
+    void maxPoolingWrongOnlyWhereElementsTieIsNamed() {
+        Verdict verdict = grade("max-pool", MaxPoolToEveryTie.class);
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.WRONG_AT_TIES);
+        assertThat(text(verdict)).contains("FIRST maximum").contains("first element that differs: dL/dx[0, 0, 0, 3]")
+                .contains("case: x (1, 1, 4, 4), constructor arguments (2) — inputs with ties");
+    }
+
     public static final class SigmoidFromExponentials extends BackwardExercise {
         @Override
         protected Tensor forward(Tensor... x) {
