@@ -35,7 +35,7 @@ public final class Exercises {
 
     private static final List<Exercise> ALL = List.of(
             seedGradients(), mul(), div(), pow(), exp(), log(), tanh(), sigmoid(), relu(), add(), sum(), mean(),
-            matmul(), softmax(), logSoftmax(), crossEntropy(), maxPool());
+            matmul(), softmax(), logSoftmax(), crossEntropy(), conv1d(), maxPool());
 
     private Exercises() {
     }
@@ -279,6 +279,21 @@ public final class Exercises {
         Tensor target = Tensor.of(classes);
         return new Case(kind, new Tensor[] {logits}, new Object[] {targets.clone()},
                 xs -> new CrossEntropyLoss().forward(xs.get(0), target), X);
+    }
+
+    private static Exercise conv1d() {
+        List<String> names = List.of("x", "w", "b");
+        List<Case> cases = new ArrayList<>();
+        int[][][] shapes = {{{2, 3, 7}, {4, 3, 3}, {4}}, {{2, 3, 6}, {4, 3, 3}, {4}}, {{1, 2, 5}, {3, 2, 2}, {3}}};
+        int[] paddings = {0, 1, 0};
+        for (int c = 0; c < shapes.length; c++) {
+            int padding = paddings[c];
+            cases.add(new Case(Kind.ORDINARY, new Tensor[] {randn(150 + 3 * c, shapes[c][0]),
+                randn(151 + 3 * c, shapes[c][1]), randn(152 + 3 * c, shapes[c][2])}, new Object[] {padding},
+                xs -> xs.get(0).conv1d(xs.get(1), xs.get(2), 1, padding, 1), names));
+        }
+        return new Exercise("conv1d", "Conv1dBackward", "dL/dx, dL/dw and dL/db of a 1-D convolution (stride 1, zero padding)",
+                "docs/convolution.md", withView(cases), List.of(), true);
     }
 
     private static Exercise maxPool() {

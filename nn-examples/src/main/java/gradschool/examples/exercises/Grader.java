@@ -259,7 +259,8 @@ public final class Grader {
             if (inputShape.broadcastsTo(got.shape()) && close(got.sumToShape(inputShape), wanted)) {
                 mistake = Mistake.BROADCAST_NOT_SUMMED;
                 String axes = broadcastAxes(inputShape, got.shape());
-                details.add(name + " has shape " + got.shape() + ", the output's, but " + input + " has shape "
+                String whose = got.shape().equals(x.output().shape()) ? ", the output's," : ",";
+                details.add(name + " has shape " + got.shape() + whose + " but " + input + " has shape "
                         + inputShape + ": the forward pass broadcast " + input + " along " + axes
                         + ", so every copy of an element of " + input + " sent a gradient back, and they add up: "
                         + "sum " + name + " over " + axes + " (gradOutput.sumToShape(input(" + i + ").shape())).");

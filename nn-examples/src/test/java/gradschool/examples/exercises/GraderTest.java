@@ -6,10 +6,13 @@ import gradschool.autograd.Autograd;
 import gradschool.autograd.GradMode;
 import gradschool.autograd.Variable;
 import gradschool.core.Tensor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The grader's diagnoses: one deliberately wrong backward rule per kind of mistake, each of which
@@ -357,6 +360,21 @@ class GraderTest {
         Verdict throwing = grade("mul", MulThatThrowsOnViews.class);
         assertThat(throwing.mistake()).isEqualTo(Mistake.WRONG_ON_VIEWS);
         assertThat(text(throwing)).contains("IllegalStateException: expected a contiguous tensor");
+    }
+
+    @Test
+    void aConvolutionsBiasGradientNotSummedOverTheBatchIsABroadcastNotSummedBack(@TempDir Path dir) throws Exception {
+        Exercise conv1d = Exercises.named("conv1d").orElseThrow();
+        ExerciseWorkspace workspace = new ExerciseWorkspace(dir, dir.resolve("out"));
+        Files.createDirectories(workspace.file(conv1d).getParent());
+        String solved = ExerciseFilesTest.solved(conv1d);
+        assertThat(solved).contains("gradOutput.sum(2, false).sum(0, false)");
+        Files.writeString(workspace.file(conv1d), solved.replace("gradOutput.sum(2, false).sum(0, false)",
+                "gradOutput.sum(2, false)"));
+        Verdict verdict = workspace.check(conv1d);
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.BROADCAST_NOT_SUMMED);
+        assertThat(text(verdict)).contains("dL/db has shape (2, 4), but b has shape (4,)")
+                .contains("along axis 0");
     }
 
     /** Max pooling whose mask is [x = the window's max]: every tied element gets the whole gradient. */
