@@ -21,7 +21,17 @@ import java.util.List;
 public record Exercise(String name, String className, String title, String docs, List<Case> cases,
                        List<Alternative> alternatives, boolean secondOrder) {
 
-    /** Copies the lists. */
+    /**
+     * Makes an entry, copying the lists.
+     *
+     * @param name         the name typed on the command line
+     * @param className    the student's class in package {@code gradschool.exercises}
+     * @param title        what to derive, in one line
+     * @param docs         the docs chapter it belongs to
+     * @param cases        the inputs it is graded on, in order
+     * @param alternatives known wrong rules of this op
+     * @param secondOrder  whether the rule is checked to second order
+     */
     public Exercise {
         cases = List.copyOf(cases);
         alternatives = List.copyOf(alternatives);

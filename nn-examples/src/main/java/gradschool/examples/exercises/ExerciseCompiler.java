@@ -37,7 +37,7 @@ public final class ExerciseCompiler {
     /** javac rejected the file: its messages, as javac prints them ({@code File.java:12: error: …}). */
     public static final class CompileError extends Exception {
         private static final long serialVersionUID = 1L;
-        private final List<String> lines;
+        private final transient List<String> lines;
 
         CompileError(List<String> lines) {
             super(String.join(System.lineSeparator(), lines));

@@ -11,7 +11,13 @@ import java.util.List;
  */
 public record Verdict(String exercise, Mistake mistake, List<String> details) {
 
-    /** Copies the details. */
+    /**
+     * Makes a verdict, copying the details.
+     *
+     * @param exercise the exercise's name
+     * @param mistake  what was found
+     * @param details  the explanation, one line each
+     */
     public Verdict {
         details = List.copyOf(details);
     }
