@@ -501,6 +501,26 @@ class GraderTest {
         assertThat(text(verdict)).contains("changed its input b in place");
     }
 
+    public static final class MulOffByOne extends BackwardExercise {
+        @Override
+        protected Tensor forward(Tensor... x) {
+            return x[0].mul(x[1]);
+        }
+
+        @Override
+        protected Variable[] backward(Variable gradOutput) {
+            return grads(gradOutput.mul(input(1)).add(1.0), gradOutput.mul(input(0)));
+        }
+    }
+
+    @Test
+    void aMistakeOfNoKnownKindIsWrongValuesWithTheChapterToReadAgain() {
+        Verdict verdict = grade("mul", MulOffByOne.class);
+        assertThat(verdict.mistake()).isEqualTo(Mistake.WRONG_VALUES);
+        assertThat(text(verdict)).contains("in no way the grader recognises").contains("docs/derivatives.md")
+                .contains("first element that differs: dL/da[0, 0]");
+    }
+
     // ---------------------------------------------------------------- the other verdicts
 
     public static final class MulNotDone extends BackwardExercise {
