@@ -2,6 +2,7 @@ package gradschool.examples;
 
 import gradschool.examples.language.BigramCountsLesson;
 import gradschool.examples.language.BigramNetLesson;
+import gradschool.examples.language.MlpNamesLesson;
 import java.util.List;
 
 /**
@@ -19,6 +20,6 @@ public final class LanguageModelLessons {
      * @return the lessons
      */
     public static List<Lesson> all() {
-        return List.of(new BigramCountsLesson(), new BigramNetLesson());
+        return List.of(new BigramCountsLesson(), new BigramNetLesson(), new MlpNamesLesson());
     }
 }

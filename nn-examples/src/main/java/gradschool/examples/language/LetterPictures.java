@@ -127,14 +127,19 @@ public final class LetterPictures {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
             g.drawString(title, margin, margin / 2 + 6);
             FontMetrics metrics = g.getFontMetrics();
+            int[][] at = new int[points.length][];
             for (int i = 0; i < points.length; i++) {
-                int x = margin + (int) Math.round((points[i][0] - minX) / (maxX - minX) * plot);
-                int y = margin + plot - (int) Math.round((points[i][1] - minY) / (maxY - minY) * plot);
-                g.setColor(new Color(0x9ecae1));
-                g.fillOval(x - 13, y - 13, 26, 26);
-                g.setColor(Color.BLACK);
+                at[i] = new int[] {margin + (int) Math.round((points[i][0] - minX) / (maxX - minX) * plot),
+                        margin + plot - (int) Math.round((points[i][1] - minY) / (maxY - minY) * plot)};
+            }
+            g.setColor(new Color(0x9e, 0xca, 0xe1, 150));   // translucent dots first, all letters on top
+            for (int[] p : at) {
+                g.fillOval(p[0] - 11, p[1] - 11, 22, 22);
+            }
+            g.setColor(Color.BLACK);
+            for (int i = 0; i < points.length; i++) {
                 String letter = String.valueOf(vocabulary.character(i));
-                g.drawString(letter, x - metrics.stringWidth(letter) / 2, y + metrics.getAscent() / 2 - 1);
+                g.drawString(letter, at[i][0] - metrics.stringWidth(letter) / 2, at[i][1] + metrics.getAscent() / 2 - 1);
             }
         } finally {
             g.dispose();
