@@ -1,5 +1,6 @@
 package gradschool.examples;
 
+import gradschool.examples.language.BatchNormNamesLesson;
 import gradschool.examples.language.BigramCountsLesson;
 import gradschool.examples.language.BigramNetLesson;
 import gradschool.examples.language.MlpNamesLesson;
@@ -20,6 +21,7 @@ public final class LanguageModelLessons {
      * @return the lessons
      */
     public static List<Lesson> all() {
-        return List.of(new BigramCountsLesson(), new BigramNetLesson(), new MlpNamesLesson());
+        return List.of(new BigramCountsLesson(), new BigramNetLesson(), new MlpNamesLesson(),
+                new BatchNormNamesLesson());
     }
 }
