@@ -14,6 +14,7 @@ module gradschool.examples {
     exports gradschool.examples.plot;
     exports gradschool.examples.autograd;
     exports gradschool.examples.exercises;
+    exports gradschool.examples.language;
 
     opens gradschool.examples to info.picocli;
 }

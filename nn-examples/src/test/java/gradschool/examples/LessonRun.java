@@ -38,10 +38,19 @@ public final class LessonRun {
 
     /** Runs the lesson in smoke mode (headless), writing into {@code output}, and keeps what it printed. */
     public static LessonRun smoke(Lesson lesson, Path output) throws Exception {
+        return run(lesson, output, true);
+    }
+
+    /** Runs the full lesson, as {@code ./gradschool run NAME} does (slow: for tests that are switched on explicitly). */
+    public static LessonRun full(Lesson lesson, Path output) throws Exception {
+        return run(lesson, output, false);
+    }
+
+    private static LessonRun run(Lesson lesson, Path output, boolean smoke) throws Exception {
         System.setProperty("java.awt.headless", "true");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         lesson.run(new LessonContext(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                LessonContext.findDataDirectory(), output, true));
+                LessonContext.findDataDirectory(), output, smoke));
         return new LessonRun(bytes.toString(StandardCharsets.UTF_8), output);
     }
 

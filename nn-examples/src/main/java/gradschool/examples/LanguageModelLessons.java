@@ -1,0 +1,27 @@
+package gradschool.examples;
+
+import gradschool.examples.language.BatchNormNamesLesson;
+import gradschool.examples.language.BigramCountsLesson;
+import gradschool.examples.language.BigramNetLesson;
+import gradschool.examples.language.MlpNamesLesson;
+import java.util.List;
+
+/**
+ * The language models of the makemore lectures, on 32,033 names: from counting letter pairs to
+ * attention (docs/language-models.md).
+ */
+public final class LanguageModelLessons {
+
+    private LanguageModelLessons() {
+    }
+
+    /**
+     * Returns them in the order {@code list} shows: the order of the lectures.
+     *
+     * @return the lessons
+     */
+    public static List<Lesson> all() {
+        return List.of(new BigramCountsLesson(), new BigramNetLesson(), new MlpNamesLesson(),
+                new BatchNormNamesLesson());
+    }
+}
