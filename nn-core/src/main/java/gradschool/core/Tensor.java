@@ -1439,6 +1439,23 @@ public final class Tensor {
         return TensorViews.indexSelect(this, indices);
     }
 
+    /**
+     * Adds the rows of this tensor into zeros of a larger shape by index, the adjoint of
+     * {@link #indexSelect}: {@code y = zeros(fullShape)}, then {@code y[indices[r]] += this[r]} for
+     * each {@code r} in order, so a row named twice receives the sum — PyTorch's
+     * {@code torch.zeros(fullShape).index_add_(0, indices, this)}.
+     *
+     * @param fullShape the result's shape: this tensor's shape with another first dimension
+     * @param indices one target row per row of this (negative counts from the end)
+     * @return a new tensor of shape {@code fullShape}
+     * @throws IllegalArgumentException naming both shapes if they do not fit, or the counts if there is
+     *     not one index per row
+     * @throws IndexOutOfBoundsException naming the index and the shape if an index is out of range
+     */
+    public Tensor indexAdd(Shape fullShape, int[] indices) {
+        return TensorViews.indexAdd(this, fullShape, indices);
+    }
+
     // ---------------------------------------------------------------------------------------
     // Joining
     // ---------------------------------------------------------------------------------------

@@ -216,12 +216,45 @@ final class TensorViews {
     static Tensor indexSelect(Tensor t, int[] indices) {
         checkArgument(t.rank() != 0, "indexSelect: a scalar has no rows to select");
         int[] dims = t.shape().toArray();
+        int rowSize = dims[0] == 0 ? 0 : t.size() / dims[0];
         dims[0] = indices.length;
-        Tensor result = Tensor.zeros(Shape.of(dims));
+        boolean inPlace = t.isContiguous();
+        double[] source = inPlace ? t.storage() : t.contiguousData();
+        int base = inPlace ? t.offset() : 0;
+        double[] out = new double[Math.multiplyExact(indices.length, rowSize)];
         for (int i = 0; i < indices.length; i++) {
             int row = Axes.checkIndex("indexSelect", t.shape(), indices[i], 0);
-            result.select(0, i).copyFrom(t.select(0, row));
+            System.arraycopy(source, base + row * rowSize, out, i * rowSize, rowSize);
         }
-        return result;
+        return new Tensor(out, Shape.of(dims));
+    }
+
+    /** {@code y = zeros(fullShape)}, then {@code y[indices[r]] += source[r]} for each r in order. */
+    static Tensor indexAdd(Tensor source, Shape fullShape, int[] indices) {
+        checkArgument(source.rank() != 0 && fullShape.rank() == source.rank(),
+                "indexAdd: the rows of shape %s cannot be added into shape %s: both need the same rank, at least 1",
+                source.shape(), fullShape);
+        int[] rowDims = source.shape().toArray();
+        int[] fullDims = fullShape.toArray();
+        checkArgument(rowDims[0] == indices.length,
+                "indexAdd: %s indices for %s rows (shape %s): one index per row", indices.length, rowDims[0], source.shape());
+        for (int d = 1; d < rowDims.length; d++) {
+            checkArgument(rowDims[d] == fullDims[d],
+                    "indexAdd: rows of shape %s do not fit into %s: every dimension after the first must agree",
+                    source.shape(), fullShape);
+        }
+        int rowSize = rowDims[0] == 0 ? fullShape.size() / Math.max(1, fullDims[0]) : source.size() / rowDims[0];
+        boolean inPlace = source.isContiguous();
+        double[] rows = inPlace ? source.storage() : source.contiguousData();
+        int base = inPlace ? source.offset() : 0;
+        double[] out = new double[fullShape.size()];
+        for (int r = 0; r < indices.length; r++) {
+            int target = Axes.checkIndex("indexAdd", fullShape, indices[r], 0) * rowSize;
+            int from = base + r * rowSize;
+            for (int k = 0; k < rowSize; k++) {
+                out[target + k] += rows[from + k];
+            }
+        }
+        return new Tensor(out, fullShape);
     }
 }

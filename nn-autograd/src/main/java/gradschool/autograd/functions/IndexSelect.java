@@ -73,11 +73,7 @@ public final class IndexSelect extends Function {
 
         @Override
         protected Tensor forward(Tensor... x) {
-            Tensor result = Tensor.zeros(fullShape);
-            for (int r = 0; r < indices.length; r++) {
-                result.select(0, indices[r]).addInPlace(x[0].select(0, r));
-            }
-            return result;
+            return x[0].indexAdd(fullShape, indices);
         }
 
         @Override
