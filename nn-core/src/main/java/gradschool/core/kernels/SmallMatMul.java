@@ -78,7 +78,7 @@ final class SmallMatMul {
         if (bColStride != 1) {
             double[] rows = buffer(k * n);
             if (bRowStride < bColStride) {   // G·Bᵀ: B's columns are contiguous; copy them in blocks
-                VectorMatMul.transposeInto(b, bOffset, bColStride, bRowStride, n, k, rows, 0, n);
+                BlockTranspose.copy(b, bOffset, bColStride, bRowStride, n, k, rows, 0, n);
             } else {
                 for (int p = 0; p < k; p++) {
                     StridedLoops.gather(b, bOffset + p * bRowStride, bColStride, rows, p * n, n);

@@ -210,9 +210,6 @@ final class VectorMatMul {
         }
     }
 
-    /** How many consecutive depths of one column the block transposes copy at a time. */
-    private static final int TRANSPOSE_BLOCK = 8;
-
     /**
      * Copies B into {@code packed}: for each depth block starting at row {@code p0} (at
      * {@code packed[p0 · paddedN]}), strip {@code s} of {@code NR} columns is stored row after row
@@ -220,7 +217,7 @@ final class VectorMatMul {
      *
      * <p>A row-major B is copied row by row. A B whose columns are its contiguous direction (row stride
      * below column stride, as in a transposed view {@code Wᵀ}) is copied in blocks of
-     * {@value #TRANSPOSE_BLOCK} depths × the strip's columns: each column contributes a run of
+     * {@value BlockTranspose#BLOCK} depths × the strip's columns: each column contributes a run of
      * consecutive numbers, instead of every row being gathered with the long column stride.
      */
     private static void packB(int k, int n, int paddedN, double[] b, int bOffset, int bRowStride, int bColStride,
@@ -235,7 +232,7 @@ final class VectorMatMul {
                 int width = Math.min(nr, n - j0);
                 int from = bOffset + p0 * bRowStride + j0 * bColStride;
                 if (alongColumns) {
-                    transposeInto(b, from, bColStride, bRowStride, width, depth, packed, stripStart, nr);
+                    BlockTranspose.copy(b, from, bColStride, bRowStride, width, depth, packed, stripStart, nr);
                 } else {
                     for (int p = 0; p < depth; p++) {
                         StridedLoops.gather(b, from + p * bRowStride, bColStride, packed, stripStart + p * nr, width);
@@ -245,26 +242,6 @@ final class VectorMatMul {
                     for (int p = 0; p < depth; p++) {
                         java.util.Arrays.fill(packed, stripStart + p * nr + width, stripStart + (p + 1) * nr, 0.0);
                     }
-                }
-            }
-        }
-    }
-
-    /**
-     * Writes {@code lines} lines of {@code length} numbers, line {@code l} read from
-     * {@code source[from + l·lineStride + q·step]}, transposed: number {@code q} of line {@code l} goes to
-     * {@code target[to + q·targetStride + l]}. Walks {@value #TRANSPOSE_BLOCK} numbers of each line
-     * at a time, so each line is read in short contiguous runs (when {@code step} is 1) while the
-     * block being written stays in the L1 cache.
-     */
-    static void transposeInto(double[] source, int from, int lineStride, int step, int lines, int length,
-                              double[] target, int to, int targetStride) {
-        for (int q0 = 0; q0 < length; q0 += TRANSPOSE_BLOCK) {
-            int q1 = Math.min(length, q0 + TRANSPOSE_BLOCK);
-            for (int l = 0; l < lines; l++) {
-                int line = from + l * lineStride;
-                for (int q = q0; q < q1; q++) {
-                    target[to + q * targetStride + l] = source[line + q * step];
                 }
             }
         }
@@ -339,7 +316,7 @@ final class VectorMatMul {
                 if (alongColumns) {
                     transposeColumns(from, stripRows, depth, packed, stripStart);
                 } else {
-                    transposeInto(a, from, aRowStride, aColStride, stripRows, depth, packed, stripStart, MR);
+                    BlockTranspose.copy(a, from, aRowStride, aColStride, stripRows, depth, packed, stripStart, MR);
                 }
                 for (int r = stripRows; r < MR; r++) {
                     for (int p = 0; p < depth; p++) {

@@ -82,6 +82,7 @@ class MatMulKernelsStridedProperties {
         BlockedMatMul.multiply(m, k, n, a.data, a.offset, a.rowStride, a.colStride,
                 b.data, b.offset, b.rowStride, b.colStride, blocked, 0, threads);
         assertClose(blocked, expected, k);
+        assertThat(blocked).as("blocked, the fma chain").isEqualTo(fmaChain(m, k, n, a.contiguous, b.contiguous));
 
         if (MatMulKernels.isVectorApiAvailable()) {
             double[] vectorized = new double[m * n];
