@@ -65,7 +65,7 @@ public final class MatMulKernels {
      * columns; measured in docs/performance.md. The system property {@code gradschool.matmul.smallBelow}
      * overrides it (0 turns the small kernel off), for benchmarks.
      */
-    static final long SMALL_BELOW = Long.getLong("gradschool.matmul.smallBelow", 96L * 96 * 96);
+    static final long SMALL_BELOW = Long.getLong("gradschool.matmul.smallBelow", 160L * 160 * 160);
 
     /** Whether {@link VectorMatMul} could be loaded (the module {@code jdk.incubator.vector} is present). */
     private static final boolean VECTOR_API_AVAILABLE = loadVectorKernel();

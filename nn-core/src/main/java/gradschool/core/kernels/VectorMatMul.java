@@ -31,10 +31,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>Packing.</b> The micro-kernel reads A and B from copies laid out in exactly the order it
  * consumes them, so every read is the next address in memory:
  * <ul>
- *   <li>B is copied once, by the calling thread, in depth blocks of {@code KC} rows; within a block,
+ *   <li>B is copied once, by the calling thread, in depth blocks of KC = 512 rows; within a block,
  *       in strips {@code NR} columns wide, each strip stored row after row ({@code NR·KC} numbers,
- *       about 32 KiB, which stays in the L1 cache while it is used). Columns past {@code n} are zero.</li>
- *   <li>Each task copies a block of A, {@code MC} rows × {@code KC} columns (about 192 KiB, stays in
+ *       32–64 KiB, which stay in the L1 or L2 cache while they are used). Columns past {@code n} are zero.</li>
+ *   <li>Each task copies a block of A, MC = 48 rows × KC columns (192 KiB, stays in
  *       L2), in strips {@value #MR} rows high, stored column after column. Rows past the end are zero.</li>
  * </ul>
  * Both copies read their operand along its contiguous dimension: a transposed operand (a
@@ -61,16 +61,24 @@ final class VectorMatMul {
     /** Four doubles per vector: one AVX2 register. */
     private static final VectorSpecies<Double> SPECIES_256 = DoubleVector.SPECIES_256;
 
-    /** About how many bytes of packed B one strip may take: the L1 data cache (32 KiB). */
-    private static final int STRIP_BYTES = 32 * 1024;
-
-    /** About how many bytes of packed A one task's block may take: a share of the L2 cache (192 KiB). */
-    private static final int A_BLOCK_BYTES = 192 * 1024;
+    /**
+     * Depth (steps of k) of one packed block of A and B, for every tile: 512. Measured on the 4×16 tile
+     * (docs/performance.md, "Round two"): 512 was 4–17% faster than 256 at n = 128…1024, although a
+     * 16-column strip of B is then 64 KiB and lives in L2 rather than the 32 KiB L1; fewer depth blocks
+     * mean fewer loads and stores of the C tiles and fewer passes of packing A.
+     */
+    static final int KC = Integer.getInteger("gradschool.matmul.kc", 512);
 
     /**
-     * The micro-kernel tiles: rows × columns of C, the vectors they use, and the cache blocks that go with
-     * them ({@code KC} so that one packed strip of B is about 32 KiB, {@code MC} so that a packed block of
-     * A is about 192 KiB).
+     * Rows of A in one packed block: 48, so that a block of A ({@code MC × KC}, 192 KiB) stays in L2.
+     * Larger blocks (96, 144, 192 rows) were no faster at n = 512 and 1024.
+     */
+    static final int MC = Integer.getInteger("gradschool.matmul.mc", 48);
+
+    /**
+     * The micro-kernel tiles: rows × columns of C and the vectors they use. The system properties
+     * {@code gradschool.matmul.tile}, {@code gradschool.matmul.kc} and {@code gradschool.matmul.mc} override
+     * the tile and the blocks, for benchmarks.
      */
     enum Tile {
         /** 4×16: two 512-bit vectors per row, 8 accumulators (AVX-512). */
@@ -85,15 +93,13 @@ final class VectorMatMul {
         /** Bits per vector. */
         final int vectorBits;
         /** Depth (steps of k) of one packed block of A and B. */
-        final int kc;
+        final int kc = KC;
         /** Rows of A in one packed block (a multiple of {@value #MR}). */
-        final int mc;
+        final int mc = Math.max(MR, MC / MR * MR);
 
         Tile(int nr, int vectorBits) {
             this.nr = nr;
             this.vectorBits = vectorBits;
-            this.kc = Integer.getInteger("gradschool.matmul.kc", STRIP_BYTES / (nr * Double.BYTES) / 8 * 8);
-            this.mc = Math.max(MR, A_BLOCK_BYTES / (kc * Double.BYTES) / MR * MR);
         }
 
         /** Whether this machine runs this tile's vectors natively. */
@@ -114,9 +120,8 @@ final class VectorMatMul {
     /** The tile {@link #multiply} uses on this machine. */
     static final Tile TILE = Tile.forThisMachine();
 
-    /** The widest tile and the deepest block any tile uses: sizes of the per-thread buffers. */
+    /** The widest tile: the size of the per-thread scratch tile. */
     private static final int MAX_NR = 16;
-    private static final int MAX_A_BLOCK = maxABlock();
 
     /**
      * The largest packed copy of B (in doubles, 32 MiB) that a thread keeps for reuse; larger ones are
@@ -128,14 +133,6 @@ final class VectorMatMul {
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private VectorMatMul() {
-    }
-
-    private static int maxABlock() {
-        int max = 0;
-        for (Tile tile : Tile.values()) {
-            max = Math.max(max, tile.mc * tile.kc);
-        }
-        return max;
     }
 
     /**
@@ -610,7 +607,7 @@ final class VectorMatMul {
      * copy of B (grown as needed, kept only up to {@link #MAX_RETAINED_B} doubles).
      */
     private static final class Workspace {
-        final double[] packedA = new double[MAX_A_BLOCK];
+        final double[] packedA = new double[Math.max(MR, MC / MR * MR) * KC];
         final double[] tile = new double[MR * MAX_NR];
         private double[] packedB = new double[0];
         private boolean packedBInUse;

@@ -130,9 +130,8 @@ class MatMulKernelsProperties {
     }
 
     /**
-     * Sizes that cross the cache blocks: {@code k} past 128 (blocked) and 256, 336 and 512 (the vector
-     * tiles' depth blocks), {@code n} past 256 (blocked), {@code m} past 48, 72 and 96 (the vector tiles'
-     * row blocks); rarely multiples of anything.
+     * Sizes that cross the cache blocks: {@code k} past 128 (blocked) and 512 (vectorized), {@code n} past
+     * 256 (blocked), {@code m} past 48 (vectorized) and twice that; rarely multiples of anything.
      */
     @Provide
     Arbitrary<Problem> blockCrossingProblems() {

@@ -124,7 +124,7 @@ class MatMulKernelsStridedProperties {
     @Test
     void transposedOperandsAcrossDepthAndRowBlocksGiveTheFmaChainInEveryTile() {
         int m = 101;
-        int k = 530;   // past every tile's depth block (256, 336, 512)
+        int k = 530;   // past the depth block of 512
         int n = 37;
         Random random = new Random(5);
         Operand a = new Operand(m, k, 1, random);   // Aᵀ-like: row stride 1
