@@ -79,9 +79,13 @@ final class BlockedMatMul {
             // The inner loops read A as contiguous rows: gather a strided A once (m·k reads, small
             // next to the m·k·n multiply-adds).
             double[] rows = new double[m * k];
-            for (int i = 0; i < m; i++) {
-                for (int p = 0; p < k; p++) {
-                    rows[i * k + p] = a[aOffset + i * aRowStride + p * aColStride];
+            if (aRowStride < aColStride) {   // a transposed view: its columns are contiguous, read down them
+                BlockTranspose.copy(a, aOffset, aColStride, aRowStride, k, m, rows, 0, k);
+            } else {
+                for (int i = 0; i < m; i++) {
+                    for (int p = 0; p < k; p++) {
+                        rows[i * k + p] = a[aOffset + i * aRowStride + p * aColStride];
+                    }
                 }
             }
             a = rows;
@@ -107,10 +111,25 @@ final class BlockedMatMul {
             int j0 = jb * COLUMN_BLOCK;
             int width = Math.min(COLUMN_BLOCK, n - j0);
             for (int p = 0; p < k; p++) {
-                double[] row = new double[width];
-                int from = bOffset + p * bRowStride + j0 * bColStride;
-                StridedLoops.gather(b, from, bColStride, row, 0, width);
-                blocks[jb][p] = row;
+                blocks[jb][p] = new double[width];
+            }
+            if (bRowStride < bColStride) {
+                // a transposed view (Wᵀ): its columns are contiguous; copy 8 rows at a time, each column
+                // of the 8 read as one short run, instead of gathering every row with the long stride
+                for (int p0 = 0; p0 < k; p0 += 8) {
+                    int p1 = Math.min(k, p0 + 8);
+                    for (int j = 0; j < width; j++) {
+                        int column = bOffset + (j0 + j) * bColStride;
+                        for (int p = p0; p < p1; p++) {
+                            blocks[jb][p][j] = b[column + p * bRowStride];
+                        }
+                    }
+                }
+            } else {
+                for (int p = 0; p < k; p++) {
+                    int from = bOffset + p * bRowStride + j0 * bColStride;
+                    StridedLoops.gather(b, from, bColStride, blocks[jb][p], 0, width);
+                }
             }
         }
         return blocks;

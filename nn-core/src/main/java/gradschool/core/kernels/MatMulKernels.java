@@ -32,12 +32,14 @@ import java.util.concurrent.ForkJoinPool;
  *   <li>{@link #vectorized} — explicit SIMD with the incubating Vector API ({@link VectorMatMul}), about
  *       twice the blocked kernel; only when the JVM was started with
  *       {@code --add-modules jdk.incubator.vector}.</li>
+ *   <li>the small-product kernel ({@link SmallMatMul}, Vector API too): no packing, for products below
+ *       {@code SMALL_BELOW} multiply-adds, such as the makemore MLP's; used by {@link #multiply} only.</li>
  * </ul>
- * {@link #multiply} uses the naive loop for tiny products, otherwise the fastest kernel available
- * ({@link #kernelName()} says which), on several threads when the product is big enough to pay for
- * them. The blocked and vectorised kernels compute every element as the same chain of fused
- * multiply-adds, so their results are identical to each other and do not depend on the number of
- * threads; they differ from the naive loop only by rounding.
+ * {@link #multiply} uses the naive loop for tiny products, the small-product kernel for small ones,
+ * otherwise the fastest kernel available ({@link #kernelName()} says which), on several threads when
+ * the product is big enough to pay for them. The blocked, vectorised and small-product kernels compute
+ * every element as the same chain of fused multiply-adds, so their results are identical to each
+ * other and do not depend on the number of threads; they differ from the naive loop only by rounding.
  *
  * <p>The name says what this is — the matmul <em>kernels</em> — so that it is never confused with the
  * autograd op {@code gradschool.autograd.functions.MatMul}: that op's forward calls
@@ -56,6 +58,14 @@ public final class MatMulKernels {
 
     /** The same for the vectorised kernel, which is faster on one thread, so it pays later: 192³. */
     static final long VECTORIZED_PARALLEL_FROM = 192L * 192 * 192;
+
+    /**
+     * Below this many multiply-adds, {@link #multiply} uses the small-product kernel ({@link SmallMatMul}:
+     * no packing) when the Vector API is there and the product has at least 4 rows and one vector of
+     * columns; measured in docs/performance.md. The system property {@code gradschool.matmul.smallBelow}
+     * overrides it (0 turns the small kernel off), for benchmarks.
+     */
+    static final long SMALL_BELOW = Long.getLong("gradschool.matmul.smallBelow", 160L * 160 * 160);
 
     /** Whether {@link VectorMatMul} could be loaded (the module {@code jdk.incubator.vector} is present). */
     private static final boolean VECTOR_API_AVAILABLE = loadVectorKernel();
@@ -87,9 +97,11 @@ public final class MatMulKernels {
     /**
      * Computes {@code C = A·B} with the best kernel for the size.
      *
-     * <p>Tiny products (fewer than 16³ multiply-adds) use {@link #naive}; larger ones the kernel named by
-     * {@link #kernelName()}, on one thread below 128³ multiply-adds (blocked) or 192³ (vectorised) and
-     * on all the common ForkJoin pool's threads above.
+     * <p>Tiny products (fewer than 16³ multiply-adds) use {@link #naive}; with the Vector API, small ones
+     * (below {@code SMALL_BELOW} multiply-adds, at least 4 rows and one vector of columns) the
+     * small-product kernel on one thread; larger ones the kernel named by {@link #kernelName()}, on one
+     * thread below 128³ multiply-adds (blocked) or {@code VECTORIZED_PARALLEL_FROM} (vectorised) and on all
+     * the common ForkJoin pool's threads above.
      *
      * @param m rows of A and C
      * @param k columns of A, rows of B
@@ -140,6 +152,9 @@ public final class MatMulKernels {
         long work = (long) m * k * n;
         if (work < NAIVE_BELOW) {
             naiveStrided(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride, c, cOffset);
+        } else if (FRONT_USES_VECTORIZED && work < SMALL_BELOW && SmallMatMul.handles(m, n)) {
+            SmallMatMul.multiply(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
+                    c, cOffset);
         } else if (FRONT_USES_VECTORIZED) {
             int threads = work >= VECTORIZED_PARALLEL_FROM ? availableThreads() : 1;
             VectorMatMul.multiply(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
@@ -230,8 +245,9 @@ public final class MatMulKernels {
     }
 
     /**
-     * The Vector API kernel ({@link VectorMatMul}): packed panels and a 4×8 FMA micro-kernel, with the
-     * rows of C split among {@code threads} tasks on the common ForkJoin pool. Gives the same bits as
+     * The Vector API kernel ({@link VectorMatMul}): packed panels and a 4×16 (AVX-512) or 4×12 (AVX2) FMA
+     * micro-kernel, with the rows of C split among {@code threads} tasks on the common ForkJoin pool.
+     * Gives the same bits as
      * {@link #blocked}, for any {@code threads}.
      *
      * @param m rows of A and C

@@ -70,6 +70,24 @@ class MatMulKernelsProperties {
     }
 
     @Property(tries = 60)
+    void everyVectorTileComputesTheFmaChainExactly(@ForAll("smallProblems") Problem problem) {
+        double[] chain = problem.fmaChainReference();
+        for (VectorMatMul.Tile tile : VectorMatMul.Tile.values()) {
+            assertThat(problem.runVectorized(1, tile)).as("tile %s", tile).isEqualTo(chain);
+            assertThat(problem.runVectorized(3, tile)).as("tile %s, 3 threads", tile).isEqualTo(chain);
+        }
+    }
+
+    @Property(tries = 12)
+    void everyVectorTileComputesTheFmaChainExactlyAcrossBlocks(@ForAll("blockCrossingProblems") Problem problem) {
+        double[] chain = problem.fmaChainReference();
+        for (VectorMatMul.Tile tile : VectorMatMul.Tile.values()) {
+            assertThat(problem.runVectorized(1, tile)).as("tile %s", tile).isEqualTo(chain);
+            assertThat(problem.runVectorized(2, tile)).as("tile %s, 2 threads", tile).isEqualTo(chain);
+        }
+    }
+
+    @Property(tries = 60)
     void blockedGivesTheSameBitsOnAnyNumberOfThreads(@ForAll("smallProblems") Problem problem) {
         double[] one = problem.runBlocked(1);
         assertThat(problem.runBlocked(2)).isEqualTo(one);
@@ -113,11 +131,11 @@ class MatMulKernelsProperties {
 
     /**
      * Sizes that cross the cache blocks: {@code k} past 128 (blocked) and 512 (vectorized), {@code n} past
-     * 256 (blocked), {@code m} past 48 (vectorized); rarely multiples of anything.
+     * 256 (blocked), {@code m} past 48 (vectorized) and twice that; rarely multiples of anything.
      */
     @Provide
     Arbitrary<Problem> blockCrossingProblems() {
-        return problems(Arbitraries.integers().between(1, 60), Arbitraries.integers().between(100, 560),
+        return problems(Arbitraries.integers().between(1, 100), Arbitraries.integers().between(100, 560),
                 Arbitraries.integers().between(1, 290));
     }
 
@@ -215,6 +233,11 @@ class MatMulKernelsProperties {
 
         double[] runVectorized(int threads) {
             return run((rows, depth, cols, aa, ao, bb, bo, cc, co) -> MatMulKernels.vectorized(rows, depth, cols, aa, ao, bb, bo, cc, co, threads));
+        }
+
+        double[] runVectorized(int threads, VectorMatMul.Tile tile) {
+            return run((rows, depth, cols, aa, ao, bb, bo, cc, co) -> VectorMatMul.multiply(rows, depth, cols,
+                    aa, ao, depth, 1, bb, bo, cols, 1, cc, co, threads, tile));
         }
 
         double[] runMultiply() {

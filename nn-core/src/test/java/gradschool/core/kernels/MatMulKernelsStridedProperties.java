@@ -82,19 +82,61 @@ class MatMulKernelsStridedProperties {
         BlockedMatMul.multiply(m, k, n, a.data, a.offset, a.rowStride, a.colStride,
                 b.data, b.offset, b.rowStride, b.colStride, blocked, 0, threads);
         assertClose(blocked, expected, k);
+        assertThat(blocked).as("blocked, the fma chain").isEqualTo(fmaChain(m, k, n, a.contiguous, b.contiguous));
 
         if (MatMulKernels.isVectorApiAvailable()) {
             double[] vectorized = new double[m * n];
             VectorMatMul.multiply(m, k, n, a.data, a.offset, a.rowStride, a.colStride,
                     b.data, b.offset, b.rowStride, b.colStride, vectorized, 0, threads);
             assertClose(vectorized, expected, k);
+            double[] chain = fmaChain(m, k, n, a.contiguous, b.contiguous);
+            for (VectorMatMul.Tile tile : VectorMatMul.Tile.values()) {
+                double[] tiled = new double[m * n];
+                VectorMatMul.multiply(m, k, n, a.data, a.offset, a.rowStride, a.colStride,
+                        b.data, b.offset, b.rowStride, b.colStride, tiled, 0, threads, tile);
+                assertThat(tiled).as("tile %s", tile).isEqualTo(chain);
+            }
         }
+    }
+
+    /** The chain every fast kernel computes: {@code c = 0; c = fma(a_ip, b_pj, c)} for p = 0, 1, …. */
+    static double[] fmaChain(int m, int k, int n, double[] a, double[] b) {
+        double[] c = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[i * k + p], b[p * n + j], sum);
+                }
+                c[i * n + j] = sum;
+            }
+        }
+        return c;
     }
 
     private static void assertClose(double[] actual, double[] expected, int k) {
         for (int i = 0; i < expected.length; i++) {
             double tolerance = 1e-12 * Math.max(1, k) * Math.max(1, Math.abs(expected[i]));
             assertThat(Math.abs(actual[i] - expected[i])).as("element %d", i).isLessThanOrEqualTo(tolerance);
+        }
+    }
+
+    @Test
+    void transposedOperandsAcrossDepthAndRowBlocksGiveTheFmaChainInEveryTile() {
+        int m = 101;
+        int k = 530;   // past the depth block of 512
+        int n = 37;
+        Random random = new Random(5);
+        Operand a = new Operand(m, k, 1, random);   // Aᵀ-like: row stride 1
+        Operand b = new Operand(k, n, 1, random);   // Wᵀ-like: row stride 1, column stride k
+        double[] chain = fmaChain(m, k, n, a.contiguous, b.contiguous);
+        for (VectorMatMul.Tile tile : VectorMatMul.Tile.values()) {
+            for (int threads = 1; threads <= 2; threads++) {
+                double[] c = new double[m * n];
+                VectorMatMul.multiply(m, k, n, a.data, a.offset, a.rowStride, a.colStride,
+                        b.data, b.offset, b.rowStride, b.colStride, c, 0, threads, tile);
+                assertThat(c).as("tile %s, %s threads", tile, threads).isEqualTo(chain);
+            }
         }
     }
 
