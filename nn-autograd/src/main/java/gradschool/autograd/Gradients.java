@@ -47,7 +47,20 @@ final class Gradients implements AutoCloseable {
     /** {@code dL/d(target) += gradient}, where nothing yet counts as zero; {@code target} must have been reached. */
     void addInto(Variable target, Variable gradient) {
         Variable previous = get(target);
-        target.setPendingGrad(previous == null ? gradient : previous.add(gradient));
+        target.setPendingGrad(previous == null ? gradient : sum(previous, gradient));
+    }
+
+    /**
+     * {@code previous + gradient}. With {@code createGraph} (grad mode on) the sum goes through the
+     * {@code Add} op, so that it is recorded and can be differentiated again, and in anomaly mode too,
+     * so that it is checked; otherwise no graph is being built and the tensors are added directly —
+     * the same {@code Tensor.add}, without an op's bookkeeping.
+     */
+    private static Variable sum(Variable previous, Variable gradient) {
+        if (GradMode.isEnabled() || AnomalyMode.isEnabled()) {
+            return previous.add(gradient);
+        }
+        return Variable.of(previous.value().add(gradient.value()));
     }
 
     /** Returns the variables this pass reached, in the order in which it reached them. */
