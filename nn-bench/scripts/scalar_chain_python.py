@@ -12,12 +12,17 @@ Timing follows JMH: warm up for about --warmup seconds, then --iterations iterat
 --seconds each; an iteration's score is its average time per chain; the score is the mean.
 
     python3 nn-bench/scripts/scalar_chain_python.py --out chain-python.json
+    python3 nn-bench/scripts/scalar_chain_python.py --cpu-time   # CPU time of this process, not wall time
+
+--cpu-time is the counterpart of gradschool.bench.AutogradChainCpuTime: on a machine shared with other
+work, the CPU time a process got is what its code cost, while its wall time includes waiting for a core.
 """
 
 import argparse
 import json
 import platform
 import sys
+import time
 
 from bench_common import add_timing_options, time_like_jmh
 
@@ -88,10 +93,13 @@ def chain():
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_timing_options(parser, warmup=3.0, iterations=5, per="run")
+    parser.add_argument("--cpu-time", action="store_true", help="time with the process's CPU time, not wall time")
     args = parser.parse_args()
-    scores = time_like_jmh(chain, args.warmup, args.iterations, args.seconds)
+    clock = time.process_time if args.cpu_time else time.perf_counter
+    scores = time_like_jmh(chain, args.warmup, args.iterations, args.seconds, clock)
     us_per_chain = sum(scores) / len(scores)
     result = {"python": "{} {}".format(platform.python_implementation(), platform.python_version()),
+              "clock": "process CPU time" if args.cpu_time else "wall time",
               "steps": STEPS, "nodes": 2 * STEPS, "us_per_chain": us_per_chain,
               "ns_per_node": us_per_chain * 1e3 / (2 * STEPS), "iterations_us": scores}
     print("{}: {:.0f} us per chain of {} nodes = {:.0f} ns per node".format(

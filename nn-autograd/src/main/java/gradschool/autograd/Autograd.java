@@ -7,9 +7,9 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * The backward pass: reverse-mode automatic differentiation over the graph of {@link Variable}s.
@@ -25,8 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       rule with the variable's gradient, and <em>add</em> ({@code +=}) each result into the
  *       gradient of the corresponding input: a variable used twice receives the sum of both paths.</li>
  * </ol>
- * It returns every gradient it computed. {@link #backward} then adds the leaves' gradients into
- * their {@link Variable#grad()}; {@link #grad} returns the ones asked for and touches no {@code .grad}.
+ * The gradients it computes wait on the variables until the pass is over ({@link Gradients});
+ * {@link #backward} then adds the leaves' gradients into their {@link Variable#grad()}; {@link #grad}
+ * returns the ones asked for and touches no {@code .grad}.
  */
 public final class Autograd {
 
@@ -37,19 +38,18 @@ public final class Autograd {
     }
 
     /**
-     * The backward pass: returns {@code dL/d(v)} for every variable {@code v} that the outputs depend on
-     * through variables that require a gradient (the outputs themselves included), given
-     * {@code dL/d(output)} for each output.
+     * The backward pass: puts into {@code gradients} {@code dL/d(v)} for every variable {@code v} that
+     * the outputs depend on through variables that require a gradient (the outputs themselves
+     * included), given {@code dL/d(output)} for each output.
      *
      * <p>Gradients arrive at a variable from every op that used it; because the walk visits the
      * variables in reverse topological order, all of them have arrived, and been added up, before the
      * variable's own backward rule runs.
      */
-    static Map<Variable, Variable> backpropagate(List<Variable> outputs, List<Variable> seeds) {
-        List<Variable> order = topologicalOrder(outputs);                  // every variable after its inputs
-        Map<Variable, Variable> gradients = new IdentityHashMap<>(order.size());
+    static void backpropagate(List<Variable> outputs, List<Variable> seeds, Gradients gradients) {
+        List<Variable> order = topologicalOrder(outputs, gradients::reach);  // every variable after its inputs
         for (int i = 0; i < outputs.size(); i++) {
-            addInto(gradients, outputs.get(i), seeds.get(i));               // the seed: dL/d(output)
+            gradients.addInto(outputs.get(i), seeds.get(i));                // the seed: dL/d(output)
         }
         StepReports reports = StepReports.toListenersOfThisThread();
         for (int i = order.size() - 1; i >= 0; i--) {                        // from the outputs back to the leaves
@@ -62,18 +62,11 @@ public final class Autograd {
             List<Variable> inputs = node.inputs();
             for (int j = 0; j < inputs.size(); j++) {
                 if (inputGradients[j] != null && inputs.get(j).requiresGrad()) {
-                    addInto(gradients, inputs.get(j), inputGradients[j]);     // the += of the chain rule
+                    gradients.addInto(inputs.get(j), inputGradients[j]);      // the += of the chain rule
                 }
             }
             reports.afterStep(node, gradient, inputGradients, gradients);
         }
-        return gradients;
-    }
-
-    /** {@code gradients[target] += gradient}, where a missing entry counts as zero. */
-    private static void addInto(Map<Variable, Variable> gradients, Variable target, Variable gradient) {
-        Variable previous = gradients.get(target);
-        gradients.put(target, previous == null ? gradient : previous.add(gradient));
     }
 
     /**
@@ -86,12 +79,12 @@ public final class Autograd {
      */
     public static void backward(Variable output, Tensor seed, boolean createGraph) {
         checkSeed("backward", output, seed);
-        try (GradMode.Scope mode = gradModeForBackward(createGraph)) {
-            Map<Variable, Variable> gradients = backpropagate(List.of(output), List.of(Variable.of(seed)));
-            for (Map.Entry<Variable, Variable> reached : gradients.entrySet()) {
-                Variable variable = reached.getKey();
-                if (variable.isLeaf() || variable.retainsGrad()) {
-                    variable.accumulateGrad(reached.getValue()); // .grad += dL/d(variable)
+        try (GradMode.Scope mode = gradModeForBackward(createGraph); Gradients gradients = new Gradients()) {
+            backpropagate(List.of(output), List.of(Variable.of(seed)), gradients);
+            for (Variable variable : gradients.reached()) {
+                Variable gradient = gradients.get(variable);
+                if (gradient != null && (variable.isLeaf() || variable.retainsGrad())) {
+                    variable.accumulateGrad(gradient); // .grad += dL/d(variable)
                 }
             }
         }
@@ -122,14 +115,13 @@ public final class Autograd {
             checkSeed("grad", outputs.get(i), seed);
             seedVariables.add(Variable.of(seed));
         }
-        Map<Variable, Variable> gradients;
-        try (GradMode.Scope mode = gradModeForBackward(createGraph)) {
-            gradients = backpropagate(outputs, seedVariables);
-        }
         List<Variable> result = new ArrayList<>();
-        for (Variable input : inputs) {
-            Variable g = gradients.get(input);
-            result.add(g != null ? g : Variable.of(Tensor.zeros(input.shape())));
+        try (GradMode.Scope mode = gradModeForBackward(createGraph); Gradients gradients = new Gradients()) {
+            backpropagate(outputs, seedVariables, gradients);
+            for (Variable input : inputs) {
+                Variable g = gradients.get(input);
+                result.add(g != null ? g : Variable.of(Tensor.zeros(input.shape())));
+            }
         }
         return result;
     }
@@ -223,7 +215,7 @@ public final class Autograd {
         }
 
         /** Reports the step that just ran {@code node}'s backward rule, if anyone listens. */
-        void afterStep(Variable node, Variable gradient, Variable[] inputGradients, Map<Variable, Variable> gradients) {
+        void afterStep(Variable node, Variable gradient, Variable[] inputGradients, Gradients gradients) {
             if (!listeners.isEmpty()) {
                 BackwardStep record = BackwardStep.of(step, node, gradient, inputGradients, gradients);
                 for (BackwardListener listener : listeners) {
@@ -269,19 +261,27 @@ public final class Autograd {
      * after all of its inputs: an iterative depth-first search, visiting inputs in argument order.
      */
     static List<Variable> topologicalOrder(List<Variable> outputs) {
-        List<Variable> order = new ArrayList<>();
         Set<Variable> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        return topologicalOrder(outputs, visited::add);
+    }
+
+    /**
+     * The depth-first search itself; {@code firstVisit} marks a variable as visited and tells whether
+     * it was new (a set's {@code add}, or {@link Gradients#reach}, which marks the variable itself).
+     */
+    private static List<Variable> topologicalOrder(List<Variable> outputs, Predicate<Variable> firstVisit) {
+        List<Variable> order = new ArrayList<>();
         Deque<Visit> stack = new ArrayDeque<>();
         for (Variable output : outputs) {
-            if (visited.add(output)) {
+            if (firstVisit.test(output)) {
                 stack.push(new Visit(output));
             }
             while (!stack.isEmpty()) {
                 Visit top = stack.peek();
-                List<Variable> inputs = top.node.isLeaf() ? List.of() : top.node.function().inputs();
+                List<Variable> inputs = top.node.inputs();
                 if (top.nextInput < inputs.size()) {
                     Variable input = inputs.get(top.nextInput++);
-                    if (input.requiresGrad() && visited.add(input)) {
+                    if (input.requiresGrad() && firstVisit.test(input)) {
                         stack.push(new Visit(input));
                     }
                 } else {

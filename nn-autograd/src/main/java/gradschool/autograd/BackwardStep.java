@@ -4,7 +4,6 @@ import gradschool.core.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One step of a backward pass, as reported to a {@link BackwardListener}: the function whose backward
@@ -43,7 +42,7 @@ public record BackwardStep(int index, Function function, Variable output, Tensor
      * gradient, and that input's running total in {@code gradients} afterwards.
      */
     static BackwardStep of(int index, Variable node, Variable gradient, Variable[] inputGradients,
-                           Map<Variable, Variable> gradients) {
+                           Gradients gradients) {
         List<Variable> inputs = node.inputs();
         List<Tensor> sent = new ArrayList<>();
         List<Tensor> totals = new ArrayList<>();

@@ -1,6 +1,7 @@
 package gradschool.autograd;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,12 +30,11 @@ import java.util.Optional;
  * JDK frames (a stream pipeline, {@code forEach}) are skipped too. So what gets named is the line of
  * the student's code — or the lesson's — that made the variable.
  *
- * @param className the fully qualified name of the class
- * @param methodName the name of the method
- * @param fileName the source file name, or null if unknown
- * @param lineNumber the line number, or a negative number if unknown
+ * <p>The walk keeps the frame it found; the method name, file and line are read from it (the costly
+ * part of a stack walk, like building a {@link StackTraceElement}) only when someone asks for them —
+ * when the site is printed, say. Most recorded sites are never looked at.
  */
-public record CreationSite(String className, String methodName, String fileName, int lineNumber) {
+public final class CreationSite {
 
     /** gradschool's own packages; each one's subpackages are library code too. */
     private static final List<String> LIBRARY_PACKAGES = List.of(
@@ -49,6 +49,32 @@ public record CreationSite(String className, String methodName, String fileName,
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     /** Whether a {@link #recording()} scope is open on this thread. */
     private static final ThreadLocalSwitch RECORDING = new ThreadLocalSwitch(false);
+
+    private final String className;
+    /** The frame this site was found in, until it has been resolved into {@link #resolved}. */
+    private final StackWalker.StackFrame frame;
+    /** The method, file and line, read from {@link #frame} on first request. */
+    private volatile StackTraceElement resolved;
+
+    /**
+     * Makes a site from its parts.
+     *
+     * @param className the fully qualified name of the class
+     * @param methodName the name of the method
+     * @param fileName the source file name, or null if unknown
+     * @param lineNumber the line number, or a negative number if unknown
+     */
+    public CreationSite(String className, String methodName, String fileName, int lineNumber) {
+        this.className = className;
+        this.frame = null;
+        this.resolved = new StackTraceElement(className, methodName, fileName, lineNumber);
+    }
+
+    /** Makes a site from a frame found on the stack; its method, file and line are read when first asked for. */
+    private CreationSite(StackWalker.StackFrame frame) {
+        this.className = frame.getClassName();
+        this.frame = frame;
+    }
 
     /**
      * Records the creation site of every variable made on this thread until the returned scope is
@@ -93,8 +119,53 @@ public record CreationSite(String className, String methodName, String fileName,
         Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
                 .filter(f -> !isLibrary(f.getDeclaringClass()))
                 .findFirst());
-        return frame.map(f -> new CreationSite(f.getClassName(), f.getMethodName(), f.getFileName(),
-                f.getLineNumber())).orElse(null);
+        return frame.map(CreationSite::new).orElse(null); // file and line are looked up only if printed
+    }
+
+    /**
+     * Returns the fully qualified name of the class.
+     *
+     * @return the class name
+     */
+    public String className() {
+        return className;
+    }
+
+    /**
+     * Returns the name of the method.
+     *
+     * @return the method name
+     */
+    public String methodName() {
+        return resolved().getMethodName();
+    }
+
+    /**
+     * Returns the source file name.
+     *
+     * @return the file name, or null if unknown
+     */
+    public String fileName() {
+        return resolved().getFileName();
+    }
+
+    /**
+     * Returns the line number.
+     *
+     * @return the line, or a negative number if unknown
+     */
+    public int lineNumber() {
+        return resolved().getLineNumber();
+    }
+
+    /** Reads the method, file and line from the frame the first time they are asked for. */
+    private StackTraceElement resolved() {
+        StackTraceElement element = resolved;
+        if (element == null) {
+            element = frame.toStackTraceElement();
+            resolved = element; // two threads may both resolve it: they get the same values
+        }
+        return element;
     }
 
     /** Tells whether a frame of this class is skipped: the JDK's or gradschool's library code. */
@@ -130,6 +201,29 @@ public record CreationSite(String className, String methodName, String fileName,
     @Override
     public String toString() {
         String simple = className.substring(className.lastIndexOf('.') + 1);
-        return simple + "." + methodName + "(" + fileName + ":" + lineNumber + ")";
+        return simple + "." + methodName() + "(" + fileName() + ":" + lineNumber() + ")";
+    }
+
+    /**
+     * Tells whether the other object is a site with the same class, method, file and line.
+     *
+     * @param other the object to compare with
+     * @return true if equal
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CreationSite site && className.equals(site.className)
+                && methodName().equals(site.methodName()) && Objects.equals(fileName(), site.fileName())
+                && lineNumber() == site.lineNumber();
+    }
+
+    /**
+     * Returns a hash of the class, method, file and line.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(className, methodName(), fileName(), lineNumber());
     }
 }

@@ -1,5 +1,7 @@
 package gradschool.autograd;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * A per-thread on/off switch whose scopes nest: the one piece behind {@link GradMode},
  * {@link AnomalyMode} and {@link CreationSite#recording()}.
@@ -12,10 +14,18 @@ package gradschool.autograd;
  *     private Scope(boolean enabled) { super(ENABLED, enabled); }
  * }
  * }</pre>
+ *
+ * <p>Every op asks these switches (is grad mode on? anomaly mode? record creation sites?), so asking
+ * must be cheap. A thread's state can differ from the initial one only inside a scope, so while no
+ * scope of a switch is open on any thread, {@link #isOn()} answers the initial state without looking
+ * up the thread-local value.
  */
 final class ThreadLocalSwitch {
 
+    private final boolean initial;
     private final ThreadLocal<Boolean> state;
+    /** Scopes of this switch open now, on all threads together. */
+    private final AtomicInteger openScopes = new AtomicInteger();
 
     /**
      * Makes a switch.
@@ -23,6 +33,7 @@ final class ThreadLocalSwitch {
      * @param initial the state each thread starts in
      */
     ThreadLocalSwitch(boolean initial) {
+        this.initial = initial;
         this.state = ThreadLocal.withInitial(() -> initial);
     }
 
@@ -32,7 +43,7 @@ final class ThreadLocalSwitch {
      * @return true if on
      */
     boolean isOn() {
-        return state.get();
+        return openScopes.get() == 0 ? initial : state.get(); // no scope anywhere: nobody changed it
     }
 
     /**
@@ -42,6 +53,7 @@ final class ThreadLocalSwitch {
     abstract static class Scope implements AutoCloseable {
         private final ThreadLocalSwitch target;
         private final boolean previous;
+        private boolean closed;
 
         /**
          * Opens the scope.
@@ -52,13 +64,18 @@ final class ThreadLocalSwitch {
         Scope(ThreadLocalSwitch target, boolean on) {
             this.target = target;
             this.previous = target.state.get();
+            target.openScopes.incrementAndGet();
             target.state.set(on);
         }
 
-        /** Restores the state that was in force when the scope was opened. */
+        /** Restores the state that was in force when the scope was opened; closing it again does nothing. */
         @Override
         public final void close() {
-            target.state.set(previous);
+            if (!closed) {
+                closed = true;
+                target.state.set(previous);
+                target.openScopes.decrementAndGet();
+            }
         }
     }
 }

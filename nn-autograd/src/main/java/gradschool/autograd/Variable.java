@@ -46,6 +46,8 @@ import gradschool.autograd.functions.Variance;
 import gradschool.autograd.functions.Where;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,6 +89,9 @@ public class Variable {
     private String name;
     private boolean retainsGrad;
     private boolean constant;
+    // Set only while a backward pass walks this variable's graph (see Gradients):
+    private Gradients walkedBy;   // that pass, or null
+    private Variable pendingGrad; // dL/d(this) received so far in that pass (micrograd's grad during backward())
 
     /**
      * Makes a leaf: for subclasses such as {@code gradschool.nn.Parameter}.
@@ -431,6 +436,55 @@ public class Variable {
         } else {
             grad = of(gradient.value().copy());
         }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // During a backward pass: the gradient on its way (used by Gradients only)
+    // ---------------------------------------------------------------------------------------
+
+    private static final VarHandle WALKED_BY;
+
+    static {
+        try {
+            WALKED_BY = MethodHandles.lookup().findVarHandle(Variable.class, "walkedBy", Gradients.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Marks this variable as reached by the backward pass {@code pass}: true the first time, false if
+     * that pass reached it before. One pass at a time walks a variable (the mark is set atomically).
+     *
+     * @throws IllegalStateException if another backward pass, still running, walks this variable
+     */
+    boolean markReachedBy(Gradients pass) {
+        Gradients current = walkedBy;
+        if (current == pass) {
+            return false;
+        }
+        if (current != null || !WALKED_BY.compareAndSet(this, null, pass)) {
+            throw new IllegalStateException("backward: " + describeBriefly() + " is already being walked by "
+                    + "another backward pass that has not finished (in a listener or backward rule, or on another "
+                    + "thread); a variable can be in one backward pass at a time");
+        }
+        return true;
+    }
+
+    /** Returns the gradient that has arrived here in the backward pass {@code pass}, or null if none. */
+    Variable pendingGradIn(Gradients pass) {
+        return walkedBy == pass ? pendingGrad : null;
+    }
+
+    /** Sets the gradient that has arrived here in the backward pass that reached this variable. */
+    void setPendingGrad(Variable gradient) {
+        pendingGrad = gradient;
+    }
+
+    /** Forgets the backward pass that reached this variable and the gradient it left here. */
+    void releaseFromBackwardPass() {
+        pendingGrad = null;
+        walkedBy = null;
     }
 
     /**

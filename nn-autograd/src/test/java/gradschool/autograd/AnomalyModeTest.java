@@ -33,6 +33,21 @@ class AnomalyModeTest {
     }
 
     @Test
+    void gradientsThatOverflowWhenAddedUpAreCaughtWhereTheyAreAdded() {
+        Variable x = Variable.requiringGrad(1e-10);
+        try (var detect = AnomalyMode.on()) {
+            Variable y = x.mul(1e308).add(x.mul(1e308)); // y = 2e298, but each path sends 1e308 to x: the sum is infinite
+            assertThatThrownBy(y::backward)
+                    .isInstanceOf(AnomalyException.class)
+                    .hasMessageContaining("Add produced Infinity in forward");
+        }
+        Variable z = x.mul(1e308).add(x.mul(1e308));
+        z.backward(); // outside anomaly mode the gradients are added without a check
+
+        assertThat(x.grad().item()).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void finiteValuesPassAndTheScopeRestoresThePreviousState() {
         Variable x = Variable.requiringGrad(4.0);
         try (var detect = AnomalyMode.on()) {

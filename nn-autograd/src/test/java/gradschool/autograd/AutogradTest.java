@@ -9,7 +9,6 @@ import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The backward pass: accumulation, shapes, order, seeds, the functional form, retained grads, listeners. */
@@ -224,21 +223,91 @@ class AutogradTest {
     }
 
     @Test
-    void backpropagateReturnsTheGradientOfEveryVariableTheOutputDependsOn() {
+    void backpropagateComputesTheGradientOfEveryVariableTheOutputDependsOn() {
         Variable x = Variable.requiringGrad(2.0);
         Variable a = Variable.requiringGrad(3.0);
         Variable data = Variable.of(5.0);
         Variable product = x.mul(a);
         Variable y = product.add(data).mul(x);  // y = (x·a + 5)·x, dy/dx = 2ax + 5 = 17, dy/da = x² = 4
 
-        Map<Variable, Variable> gradients = Autograd.backpropagate(List.of(y), List.of(Variable.of(1.0)));
+        try (Gradients gradients = new Gradients()) {
+            Autograd.backpropagate(List.of(y), List.of(Variable.of(1.0)), gradients);
 
-        assertThat(gradients.get(y).item()).isEqualTo(1.0);
-        assertThat(gradients.get(product).item()).isEqualTo(2.0);  // dy/d(x·a) = x
-        assertThat(gradients.get(x).item()).isEqualTo(17.0);       // both paths added up
-        assertThat(gradients.get(a).item()).isEqualTo(4.0);
-        assertThat(gradients).doesNotContainKey(data);             // no gradient wanted for data
-        assertThat(x.grad()).isNull();                              // the walk itself touches no .grad
+            assertThat(gradients.get(y).item()).isEqualTo(1.0);
+            assertThat(gradients.get(product).item()).isEqualTo(2.0);  // dy/d(x·a) = x
+            assertThat(gradients.get(x).item()).isEqualTo(17.0);       // both paths added up
+            assertThat(gradients.get(a).item()).isEqualTo(4.0);
+            assertThat(gradients.get(data)).isNull();                   // no gradient wanted for data
+            assertThat(gradients.reached()).doesNotContain(data).contains(x, a, product, y);
+            assertThat(x.grad()).isNull();                              // the walk itself touches no .grad
+        }
+        try (Gradients next = new Gradients()) {
+            assertThat(next.get(x)).isNull(); // a closed pass leaves nothing behind on the variables
+        }
+    }
+
+    @Test
+    void aBackwardPassStartedWhileAnotherWalksTheSameVariablesFailsClearly() {
+        Variable x = Variable.requiringGrad(2.0).named("x");
+        Variable y = x.mul(x).named("y");
+        try (Autograd.ListenerScope listening = Autograd.listen(step -> Autograd.grad(y, List.of(x), false))) {
+            assertThatThrownBy(y::backward)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another backward pass")
+                    .hasMessageContaining("one backward pass at a time");
+        }
+        y.backward(); // the failed passes left nothing behind on x and y
+
+        assertThat(x.grad().item()).isEqualTo(4.0);
+    }
+
+    @Test
+    void aBackwardRuleThatThrowsLeavesNoGradientBehindForTheNextPass() {
+        Variable x = Variable.requiringGrad(3.0);
+        Variable broken = new Failing().apply(x.mul(2.0));
+        assertThatThrownBy(broken::backward).isInstanceOf(ArithmeticException.class);
+
+        List<Variable> dx = Autograd.grad(x.mul(x), List.of(x), false);
+
+        assertThat(dx.get(0).item()).isEqualTo(6.0);
+        assertThat(x.grad()).isNull();
+    }
+
+    @Test
+    void independentBackwardPassesOnTwoThreadsGiveTheirOwnGradients() throws InterruptedException {
+        Variable one = Variable.of(1.0); // data both graphs use: it takes no gradient, so no pass walks it
+        double[] results = new double[2];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int index = t;
+            threads[t] = new Thread(() -> {
+                Variable x = Variable.requiringGrad(index + 1.0);
+                Variable y = x;
+                for (int i = 0; i < 2_000; i++) {
+                    y = y.mul(one).add(x); // y = 2001·x at the end
+                }
+                results[index] = Autograd.grad(y, List.of(x), false).get(0).item();
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(results).containsExactly(2001.0, 2001.0);
+    }
+
+    /** An op whose backward rule fails: identity forward, an exception backward. */
+    private static final class Failing extends Function {
+        @Override
+        protected Tensor forward(Tensor... x) {
+            return x[0];
+        }
+
+        @Override
+        protected Variable[] backward(Variable gradOutput) {
+            throw new ArithmeticException("this rule always fails");
+        }
     }
 
     @Test

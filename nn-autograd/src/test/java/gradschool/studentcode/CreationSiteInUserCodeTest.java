@@ -61,6 +61,22 @@ class CreationSiteInUserCodeTest {
     }
 
     @Test
+    void aRecordedSiteIsReadFromItsFrameWhenAskedAndEqualsTheSiteBuiltFromItsParts() {
+        Variable x;
+        int line;
+        try (CreationSite.Recording sites = CreationSite.recording()) {
+            line = callerLine(); x = Variable.requiringGrad(1.0);
+        }
+        CreationSite built = new CreationSite(CreationSiteInUserCodeTest.class.getName(),
+                "aRecordedSiteIsReadFromItsFrameWhenAskedAndEqualsTheSiteBuiltFromItsParts",
+                "CreationSiteInUserCodeTest.java", line);
+
+        assertThat(x.creationSite()).isEqualTo(built).hasSameHashCodeAs(built).hasToString(built.toString());
+        assertThat(x.creationSite()).isNotEqualTo(new CreationSite(built.className(), built.methodName(),
+                built.fileName(), line + 1));
+    }
+
+    @Test
     void inAnomalyModeTheSiteNamesThisLine() {
         Variable x = Variable.requiringGrad(1.0);
         Variable y;

@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link CreationSite#recording()}, where every new variable walks the stack for the line that made it
  * (here: the benchmark method, the first frame outside gradschool's packages). {@link #forward} builds
  * the chain only; {@link #chain} also runs backward. The measurements are in
- * {@code nn-bench/results/creation-sites.md}.
+ * {@code nn-bench/results/creation-sites.md}; the cost per node against the Python engine (and by CPU time,
+ * {@link AutogradChainCpuTime}) in {@code nn-bench/results/autograd-overhead.md}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

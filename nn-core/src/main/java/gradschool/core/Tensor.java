@@ -913,9 +913,19 @@ public final class Tensor {
     /**
      * The one element-wise engine for two tensors: broadcasts the shapes, then hands both layouts to
      * {@link ElementwiseKernels#binary}, which picks the loop (the op's own {@code kernel} if it has
-     * one and the layout allows, the general strided loop calling {@code function} otherwise).
+     * one and the layout allows, the general strided loop calling {@code function} otherwise). Two
+     * scalars skip the dispatch: the same one step of the flat loop, without the layout checks.
      */
     private Tensor binary(String op, Tensor other, DoubleBinaryOperator function, ElementwiseKernels.Binary kernel) {
+        if (rank() == 0 && other.rank() == 0) {
+            double[] out = new double[1];
+            if (kernel != null) {
+                kernel.apply(storage, offset, other.storage, other.offset, out, 0, 1);
+            } else {
+                out[0] = function.applyAsDouble(storage[offset], other.storage[other.offset]);
+            }
+            return new Tensor(out, shape, strides, 0);
+        }
         Shape outShape;
         if (shape.equals(other.shape)) {
             outShape = shape;
