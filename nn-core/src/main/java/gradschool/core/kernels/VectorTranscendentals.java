@@ -60,15 +60,20 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorTranscendentals {
 
-    /** The widest vectors the CPU has (8 doubles with AVX-512, 4 with AVX2). */
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /**
+     * Four doubles per vector (one AVX2 register), the shape {@link VectorMatMul} uses. Not the wider
+     * {@code SPECIES_PREFERRED} (8 doubles with AVX-512): with two vector shapes in one program, the
+     * JIT on JDK 17 stopped compiling the matmul micro-kernel to vector instructions, and the makemore
+     * step got twice as slow.
+     */
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
 
     private VectorTranscendentals() {
     }
 
     /** Whether the CPU has vectors of at least 4 doubles: below that the scalar loop is as fast. */
     static boolean hasWideVectors() {
-        return SPECIES.length() >= 4;
+        return DoubleVector.SPECIES_PREFERRED.length() >= SPECIES.length();
     }
 
     // Each loop below is one method with the whole formula written out in it, and the constants
