@@ -304,6 +304,15 @@ public final class ElementwiseKernels {
         }
     }
 
+    /**
+     * Below this many elements exp, log, tanh and sigmoid take the scalar loop even when the vector one
+     * is there. Until the JIT has compiled it, a Vector API loop runs in the interpreter, where every
+     * vector operation allocates an object — about 100 times slower than the scalar loop. Small
+     * tensors (a lesson's few samples of 3 classes) would mostly meet it in that state and pay for
+     * it; large ones compile it within a few calls.
+     */
+    static final int VECTOR_MIN_LENGTH = 64;
+
     /** Whether {@link VectorTranscendentals} could be loaded and pays (the Vector API is present, wide vectors). */
     private static final boolean VECTOR_TRANSCENDENTALS = loadVectorTranscendentals();
 
@@ -326,8 +335,9 @@ public final class ElementwiseKernels {
 
     /**
      * Returns whether {@link #exp}, {@link #log}, {@link #tanh} and {@link #sigmoid} run on vectors (the
-     * JVM has {@code jdk.incubator.vector} and the CPU at least 4 doubles per vector). Either way they
-     * give the same bits: the vector loop evaluates the scalar formula lane by lane.
+     * JVM has {@code jdk.incubator.vector} and the CPU at least 4 doubles per vector), for arrays of
+     * at least {@value #VECTOR_MIN_LENGTH} elements. Either way they give the same bits: the vector loop
+     * evaluates the scalar formula lane by lane.
      *
      * @return {@code true} if the Vector API loop is used
      */
@@ -345,7 +355,7 @@ public final class ElementwiseKernels {
      * @param n how many elements
      */
     public static void exp(double[] a, int aOffset, double[] out, int n) {
-        if (VECTOR_TRANSCENDENTALS) {
+        if (VECTOR_TRANSCENDENTALS && n >= VECTOR_MIN_LENGTH) {
             VectorTranscendentals.exp(a, aOffset, out, 0, n);
         } else {
             Transcendentals.exp(a, aOffset, out, 0, n);
@@ -362,7 +372,7 @@ public final class ElementwiseKernels {
      * @param n how many elements
      */
     public static void log(double[] a, int aOffset, double[] out, int n) {
-        if (VECTOR_TRANSCENDENTALS) {
+        if (VECTOR_TRANSCENDENTALS && n >= VECTOR_MIN_LENGTH) {
             VectorTranscendentals.log(a, aOffset, out, 0, n);
         } else {
             Transcendentals.log(a, aOffset, out, 0, n);
@@ -379,7 +389,7 @@ public final class ElementwiseKernels {
      * @param n how many elements
      */
     public static void tanh(double[] a, int aOffset, double[] out, int n) {
-        if (VECTOR_TRANSCENDENTALS) {
+        if (VECTOR_TRANSCENDENTALS && n >= VECTOR_MIN_LENGTH) {
             VectorTranscendentals.tanh(a, aOffset, out, 0, n);
         } else {
             Transcendentals.tanh(a, aOffset, out, 0, n);
@@ -396,7 +406,7 @@ public final class ElementwiseKernels {
      * @param n how many elements
      */
     public static void sigmoid(double[] a, int aOffset, double[] out, int n) {
-        if (VECTOR_TRANSCENDENTALS) {
+        if (VECTOR_TRANSCENDENTALS && n >= VECTOR_MIN_LENGTH) {
             VectorTranscendentals.sigmoid(a, aOffset, out, 0, n);
         } else {
             Transcendentals.sigmoid(a, aOffset, out, 0, n);
