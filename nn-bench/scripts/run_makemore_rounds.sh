@@ -6,8 +6,9 @@
 #   mvn -B -q -ntp -pl nn-bench -am package -DskipTests
 #   nn-bench/scripts/run_makemore_rounds.sh [ROUNDS] [OUT_DIR]   # defaults: 5 rounds, nn-bench/target/makemore-rounds
 #
-# One round takes about 40 s (JMH: one fork, 5 warm-up iterations of 2 s — the Vector API loops are slow
-# until the JIT has compiled them, which takes seconds on a busy machine — and 3 measured of 1 s; numpy: 2 s of
+# One round takes about 1.5 minutes (JMH: one fork, WARMUPS (10) warm-up iterations of 3 s — the Vector API
+# loops are slow until the JIT has compiled them, which took 10-20 s on this machine under a load of 25 —
+# and 3 measured iterations of 1 s, for each jar; numpy: 2 s of
 # warm-up and 3 iterations of 1 s). Environment: JAVA chooses the JVM; JAR the benchmarks jar (default
 # nn-bench/target/benchmarks.jar, copied into OUT_DIR first); BEFORE_JAR, if set, a second benchmarks
 # jar (e.g. built from an older commit) timed in the same rounds, for a before/after ratio.
@@ -21,9 +22,19 @@ cp "${JAR:-nn-bench/target/benchmarks.jar}" "$out/benchmarks.jar"
 [ -n "${BEFORE_JAR:-}" ] && cp "$BEFORE_JAR" "$out/before.jar"
 
 jmh() {   # jmh JAR JSON
-  "$java" --add-modules jdk.incubator.vector -jar "$1" '^gradschool.bench.MakemoreStepBenchmark' \
-      -jvm "$(command -v "$java")" -f 1 -wi 5 -w 2s -i 3 -r 1s -rf json -rff "$2" > "$2.txt" 2>&1 \
-      || { echo "JMH failed; the end of $2.txt:" >&2; tail -20 "$2.txt" >&2; exit 1; }
+  # JMH refuses to start while another JMH run holds /tmp/jmh.lock (someone else benchmarking on this
+  # machine): wait and retry rather than measure alongside it.
+  for attempt in $(seq 1 40); do
+    if "$java" --add-modules jdk.incubator.vector -jar "$1" '^gradschool.bench.MakemoreStepBenchmark' \
+        -jvm "$(command -v "$java")" -f 1 -wi "${WARMUPS:-10}" -w 3s -i 3 -r 1s -rf json -rff "$2" > "$2.txt" 2>&1; then
+      return 0
+    fi
+    grep -q "Unable to acquire the JMH lock" "$2.txt" || { echo "JMH failed; the end of $2.txt:" >&2; tail -20 "$2.txt" >&2; exit 1; }
+    echo "   another JMH run holds /tmp/jmh.lock; retrying in 15 s" >&2
+    sleep 15
+  done
+  echo "JMH lock still held after 40 attempts; giving up" >&2
+  exit 1
 }
 
 numpy() {
