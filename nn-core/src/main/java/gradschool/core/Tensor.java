@@ -1019,21 +1019,24 @@ public final class Tensor {
     }
 
     /**
-     * Returns {@code e^this}.
+     * Returns {@code e^this}: within 2 ulp of {@code StrictMath.exp}, and the same bits on every JVM
+     * and CPU, with or without the Vector API (one formula, a range reduction and a polynomial with
+     * FMAs, evaluated identically by a scalar and a vector loop).
      *
      * @return a new tensor
      */
     public Tensor exp() {
-        return map(Math::exp);
+        return transcendental(ElementwiseKernels::exp);
     }
 
     /**
-     * Returns the natural logarithm (−inf at 0, NaN below 0).
+     * Returns the natural logarithm (−inf at 0, NaN below 0): within 2 ulp of {@code StrictMath.log},
+     * the same bits with or without the Vector API, like {@link #exp()}.
      *
      * @return a new tensor
      */
     public Tensor log() {
-        return map(Math::log);
+        return transcendental(ElementwiseKernels::log);
     }
 
     /**
@@ -1046,12 +1049,13 @@ public final class Tensor {
     }
 
     /**
-     * Returns the hyperbolic tangent.
+     * Returns the hyperbolic tangent: within 2 ulp of {@code StrictMath.tanh}, exactly ±1 from
+     * {@code |x| = 22} on, the same bits with or without the Vector API, like {@link #exp()}.
      *
      * @return a new tensor
      */
     public Tensor tanh() {
-        return map(Math::tanh);
+        return transcendental(ElementwiseKernels::tanh);
     }
 
     /**
@@ -1089,24 +1093,42 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor sigmoid() {
-        return map(Tensor::sigmoid);
+        return transcendental(ElementwiseKernels::sigmoid);
+    }
+
+    /**
+     * Runs one of the flat transcendental loops of {@link ElementwiseKernels} (exp, log, tanh, sigmoid)
+     * over the elements, reading a strided view through a contiguous copy.
+     */
+    private Tensor transcendental(UnaryKernel kernel) {
+        if (isContiguous()) {
+            double[] out = new double[size()];
+            kernel.apply(storage, offset, out, out.length);
+            return new Tensor(out, shape);
+        }
+        double[] values = contiguousData();
+        kernel.apply(values, 0, values, values.length); // in place: each element is read before it is written
+        return new Tensor(values, shape);
+    }
+
+    /** A flat loop over one operand: {@code out[i] = f(a[aOffset + i])} for {@code i < n}. */
+    @FunctionalInterface
+    private interface UnaryKernel {
+        void apply(double[] a, int aOffset, double[] out, int n);
     }
 
     /**
      * The logistic sigmoid of one number, stable for large |x|.
      *
      * <p>For x ≥ 0, {@code 1 / (1 + e^-x)} (e^-x cannot overflow). For x &lt; 0,
-     * {@code e^x / (1 + e^x)} (e^x cannot overflow, and underflows to exactly 0).
+     * {@code e^x / (1 + e^x)} (e^x cannot overflow, and underflows to exactly 0). The exponential is
+     * the one of {@link #exp()}, so this gives the same bits as {@link #sigmoid()}.
      *
      * @param x the input
      * @return sigmoid(x), in [0, 1]
      */
     public static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        return ElementwiseKernels.sigmoid(x);
     }
 
     /**

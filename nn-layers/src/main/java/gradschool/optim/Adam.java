@@ -175,6 +175,12 @@ public class Adam extends ElementwiseOptimizer {
         return amsgrad;
     }
 
+    /**
+     * Updates one parameter in a single pass over its elements: each element's moments and value are
+     * read once and written once, with the rule of the class javadoc (and {@link AdamW}'s decoupled
+     * decay, {@link #decoupledShrink()}, fused in). AMSGrad has a loop of its own, so neither loop
+     * branches per element; the JIT compiles each to vector instructions.
+     */
     @Override
     protected void updateParameter(int index, double[] p, double[] g) {
         if (firstMoments[index] == null) {
@@ -184,34 +190,73 @@ public class Adam extends ElementwiseOptimizer {
         if (amsgrad && maxSecondMoments[index] == null) {
             maxSecondMoments[index] = new double[p.length];
         }
-        double[] m = firstMoments[index];
-        double[] v = secondMoments[index];
-        double[] vMax = maxSecondMoments[index];
         int t = ++steps[index];
-        double alpha = learningRate();
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2 = 1 - Math.pow(beta2, t);
-        for (int i = 0; i < p.length; i++) {
-            double gi = g[i] + weightDecay * p[i];
-            m[i] = beta1 * m[i] + (1 - beta1) * gi;
-            v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-            double mHat = m[i] / biasCorrection1;
-            double vHat;
-            if (amsgrad) {
-                vMax[i] = Math.max(vMax[i], v[i]);
-                vHat = vMax[i] / biasCorrection2;
-            } else {
-                vHat = v[i] / biasCorrection2;
-            }
-            p[i] = p[i] - alpha * mHat / (Math.sqrt(vHat) + epsilon);
+        if (amsgrad) {
+            amsgradStep(p, g, firstMoments[index], secondMoments[index], maxSecondMoments[index],
+                    biasCorrection1, biasCorrection2);
+        } else {
+            adamStep(p, g, firstMoments[index], secondMoments[index], biasCorrection1, biasCorrection2);
         }
     }
 
     /**
-     * Describes the settings, e.g. {@code Adam(lr=0.001, betas=(0.9, 0.999), eps=1.0E-8)}.
+     * The factor every weight is multiplied by before the step: 1 for Adam (its weight decay is an L2
+     * term in the gradient), {@code 1 − lr·λ} for {@link AdamW}'s decoupled decay.
      *
-     * @return a one-line description
+     * @return the factor
      */
+    double decoupledShrink() {
+        return 1.0;
+    }
+
+    /** One Adam step over all elements: {@code p ← shrink·p}, then the rule; no branch per element. */
+    private void adamStep(double[] p, double[] g, double[] m, double[] v, double biasCorrection1,
+                          double biasCorrection2) {
+        double shrink = decoupledShrink();
+        double alpha = learningRate();
+        double b1 = beta1;
+        double b2 = beta2;
+        double eps = epsilon;
+        double lambda = weightDecay;
+        for (int i = 0; i < p.length; i++) {
+            double pi = shrink * p[i];                       // exact when shrink is 1
+            double gi = g[i] + lambda * pi;
+            double mi = b1 * m[i] + (1 - b1) * gi;
+            double vi = b2 * v[i] + (1 - b2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            double mHat = mi / biasCorrection1;
+            double vHat = vi / biasCorrection2;
+            p[i] = pi - alpha * mHat / (Math.sqrt(vHat) + eps);
+        }
+    }
+
+    /** The same with AMSGrad: the denominator uses {@code v_max ← max(v_max, v)}. */
+    private void amsgradStep(double[] p, double[] g, double[] m, double[] v, double[] vMax,
+                             double biasCorrection1, double biasCorrection2) {
+        double shrink = decoupledShrink();
+        double alpha = learningRate();
+        double b1 = beta1;
+        double b2 = beta2;
+        double eps = epsilon;
+        double lambda = weightDecay;
+        for (int i = 0; i < p.length; i++) {
+            double pi = shrink * p[i];
+            double gi = g[i] + lambda * pi;
+            double mi = b1 * m[i] + (1 - b1) * gi;
+            double vi = b2 * v[i] + (1 - b2) * gi * gi;
+            double vMaxI = Math.max(vMax[i], vi);
+            m[i] = mi;
+            v[i] = vi;
+            vMax[i] = vMaxI;
+            double mHat = mi / biasCorrection1;
+            double vHat = vMaxI / biasCorrection2;
+            p[i] = pi - alpha * mHat / (Math.sqrt(vHat) + eps);
+        }
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2

@@ -116,13 +116,10 @@ public class AdamW extends Adam {
         return decoupledWeightDecay;
     }
 
+    /** {@code 1 − lr·λ}: Adam's single pass multiplies each weight by it before its step. */
     @Override
-    protected void updateParameter(int index, double[] p, double[] g) {
-        double shrink = 1 - learningRate() * decoupledWeightDecay;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = shrink * p[i];          // p ← p − lr·λ·p
-        }
-        super.updateParameter(index, p, g);             // then Adam, without L2 (its weightDecay stays 0)
+    double decoupledShrink() {
+        return 1 - learningRate() * decoupledWeightDecay;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package gradschool.core.kernels;
 
+import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 
 /**
@@ -50,6 +51,9 @@ public final class ElementwiseKernels {
      * <ol>
      *   <li>both operands contiguous: one flat loop — the op's own {@code kernel} if it has one, the
      *       {@code function} otherwise;</li>
+     *   <li>with a kernel, one operand contiguous and the other a single number read with stride 0
+     *       everywhere (a rank-0 tensor, or any shape of size 1, e.g. {@code 1 − y}): the kernel's flat
+     *       loop against a buffer filled with that number ({@link #scalarLeft}, {@link #scalarRight});</li>
      *   <li>with a kernel, {@code a} contiguous and {@code b} a bias-like operand (contiguous over the
      *       trailing dimensions, of more than one element, and repeated along the leading ones, e.g.
      *       {@code (batch, n) + (n,)}): the kernel's flat loop once per row;</li>
@@ -83,6 +87,18 @@ public final class ElementwiseKernels {
             flat(a, aOffset, b, bOffset, out, function, kernel);
             return;
         }
+        if (kernel != null && out.length > 1) {
+            // One operand is a single number stretched over the other, e.g. 1 − y (Variable.rsub) or
+            // y · 2: the kernel's flat loop against a buffer filled with that number.
+            if (aContiguous && isSingleElement(dims, bStrides)) {
+                scalarRight(a, aOffset, b[bOffset], out, kernel);
+                return;
+            }
+            if (isSingleElement(dims, aStrides) && isContiguous(dims, bStrides, 0)) {
+                scalarLeft(a[aOffset], b, bOffset, out, kernel);
+                return;
+            }
+        }
         int row = kernel != null && aContiguous ? biasRowLength(dims, bStrides) : 0;
         if (row > 1) {
             // A bias-like operand, e.g. (batch, n) + (n,): the same flat loop once per row.
@@ -115,6 +131,63 @@ public final class ElementwiseKernels {
         for (int start = 0; start < out.length; start += row) {
             kernel.apply(a, aOffset + start, b, bOffset, out, start, row);
         }
+    }
+
+    /** How many copies of a broadcast number {@link #scalarLeft} and {@link #scalarRight} fill at a time. */
+    private static final int SCALAR_CHUNK = 512;
+
+    /**
+     * {@code out[i] = kernel(value, b[bOffset + i])} for every {@code i}: the kernel's flat loop, its left
+     * operand a buffer of up to {@value #SCALAR_CHUNK} copies of {@code value}, chunk by chunk. Each
+     * element is computed exactly as {@code function(value, b_i)}, so the result is the same bits as the
+     * general strided loop's.
+     *
+     * @param value the number on the left
+     * @param b the right operand's data, contiguous
+     * @param bOffset where its first element is
+     * @param out the result (overwritten)
+     * @param kernel the op's flat loop
+     */
+    public static void scalarLeft(double value, double[] b, int bOffset, double[] out, Binary kernel) {
+        double[] filled = filled(value, out.length);
+        for (int start = 0; start < out.length; start += filled.length) {
+            kernel.apply(filled, 0, b, bOffset + start, out, start, Math.min(filled.length, out.length - start));
+        }
+    }
+
+    /**
+     * {@code out[i] = kernel(a[aOffset + i], value)} for every {@code i}, as {@link #scalarLeft} with the
+     * number on the right.
+     *
+     * @param a the left operand's data, contiguous
+     * @param aOffset where its first element is
+     * @param value the number on the right
+     * @param out the result (overwritten)
+     * @param kernel the op's flat loop
+     */
+    public static void scalarRight(double[] a, int aOffset, double value, double[] out, Binary kernel) {
+        double[] filled = filled(value, out.length);
+        for (int start = 0; start < out.length; start += filled.length) {
+            kernel.apply(a, aOffset + start, filled, 0, out, start, Math.min(filled.length, out.length - start));
+        }
+    }
+
+    /** A new array of {@code min(n, SCALAR_CHUNK)} copies of {@code value}. */
+    private static double[] filled(double value, int n) {
+        double[] filled = new double[Math.min(n, SCALAR_CHUNK)];
+        Arrays.fill(filled, value);
+        return filled;
+    }
+
+    /** Whether the operand is one number read everywhere: stride 0 (or size 1) along every dimension. */
+    private static boolean isSingleElement(int[] dims, int[] strides) {
+        int missing = dims.length - strides.length;
+        for (int d = missing; d < dims.length; d++) {
+            if (strides[d - missing] != 0 && dims[d] != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -229,5 +302,124 @@ public final class ElementwiseKernels {
         for (int i = 0; i < n; i++) {
             out[i] = a[aOffset + i] * factor;
         }
+    }
+
+    /**
+     * Below this many elements exp, log, tanh and sigmoid take the scalar loop even when the vector one
+     * is there. Until the JIT has compiled it, a Vector API loop runs in the interpreter, where every
+     * vector operation allocates an object — about 100 times slower than the scalar loop. Small
+     * tensors (a lesson's few samples of 3 classes) would mostly meet it in that state and pay for
+     * it; large ones compile it within a few calls.
+     */
+    static final int VECTOR_MIN_LENGTH = 64;
+
+    /** Whether {@link VectorTranscendentals} could be loaded and pays (the Vector API is present, wide vectors). */
+    private static final boolean VECTOR_TRANSCENDENTALS = loadVectorTranscendentals();
+
+    /**
+     * Loads {@link VectorTranscendentals} if the Vector API module is in the boot layer (as
+     * {@code MatMulKernels} loads its vector kernel): without the module the class cannot load.
+     */
+    private static boolean loadVectorTranscendentals() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            Class.forName("gradschool.core.kernels.VectorTranscendentals", true,
+                    ElementwiseKernels.class.getClassLoader());
+            return VectorTranscendentals.hasWideVectors();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Returns whether {@link #exp}, {@link #log}, {@link #tanh} and {@link #sigmoid} run on vectors (the
+     * JVM has {@code jdk.incubator.vector} and the CPU at least 4 doubles per vector), for arrays of
+     * at least {@value #VECTOR_MIN_LENGTH} elements. Either way they give the same bits: the vector loop
+     * evaluates the scalar formula lane by lane.
+     *
+     * @return {@code true} if the Vector API loop is used
+     */
+    public static boolean transcendentalsVectorized() {
+        return VECTOR_TRANSCENDENTALS;
+    }
+
+    /**
+     * {@code out[i] = e^a[aOffset + i]} for {@code i < n}: within 2 ulp of {@code StrictMath.exp}, the
+     * same bits with and without the Vector API ({@link Transcendentals} has the formula).
+     *
+     * @param a the input data
+     * @param aOffset where the first input is
+     * @param out the results, from index 0
+     * @param n how many elements
+     */
+    public static void exp(double[] a, int aOffset, double[] out, int n) {
+        if (VECTOR_TRANSCENDENTALS && n >= VECTOR_MIN_LENGTH) {
+            VectorTranscendentals.exp(a, aOffset, out, 0, n);
+        } else {
+            Transcendentals.exp(a, aOffset, out, 0, n);
+        }
+    }
+
+    /**
+     * {@code out[i] = log a[aOffset + i]} for {@code i < n} (−∞ at 0, NaN below 0): within 2 ulp of
+     * {@code StrictMath.log}, the same bits with and without the Vector API.
+     *
+     * @param a the input data
+     * @param aOffset where the first input is
+     * @param out the results, from index 0
+     * @param n how many elements
+     */
+    public static void log(double[] a, int aOffset, double[] out, int n) {
+        if (VECTOR_TRANSCENDENTALS && n >= VECTOR_MIN_LENGTH) {
+            VectorTranscendentals.log(a, aOffset, out, 0, n);
+        } else {
+            Transcendentals.log(a, aOffset, out, 0, n);
+        }
+    }
+
+    /**
+     * {@code out[i] = tanh a[aOffset + i]} for {@code i < n}: within 2 ulp of {@code StrictMath.tanh},
+     * exactly ±1 from |x| = 22, the same bits with and without the Vector API.
+     *
+     * @param a the input data
+     * @param aOffset where the first input is
+     * @param out the results, from index 0
+     * @param n how many elements
+     */
+    public static void tanh(double[] a, int aOffset, double[] out, int n) {
+        if (VECTOR_TRANSCENDENTALS && n >= VECTOR_MIN_LENGTH) {
+            VectorTranscendentals.tanh(a, aOffset, out, 0, n);
+        } else {
+            Transcendentals.tanh(a, aOffset, out, 0, n);
+        }
+    }
+
+    /**
+     * {@code out[i] = 1 / (1 + e^−a[aOffset + i])} for {@code i < n}, the logistic sigmoid, never NaN for
+     * a number: exactly 0.5 at 0, 0 and 1 at the ends; the same bits with and without the Vector API.
+     *
+     * @param a the input data
+     * @param aOffset where the first input is
+     * @param out the results, from index 0
+     * @param n how many elements
+     */
+    public static void sigmoid(double[] a, int aOffset, double[] out, int n) {
+        if (VECTOR_TRANSCENDENTALS && n >= VECTOR_MIN_LENGTH) {
+            VectorTranscendentals.sigmoid(a, aOffset, out, 0, n);
+        } else {
+            Transcendentals.sigmoid(a, aOffset, out, 0, n);
+        }
+    }
+
+    /**
+     * The logistic sigmoid of one number, by the same formula as {@link #sigmoid(double[], int, double[], int)}.
+     *
+     * @param x the input
+     * @return σ(x), in [0, 1]
+     */
+    public static double sigmoid(double x) {
+        return Transcendentals.sigmoid(x);
     }
 }

@@ -92,4 +92,28 @@ class ElementwiseKernelsTest {
             }
         }
     }
+
+    @Test
+    void aSingleNumberOnEitherSideTakesTheKernelsFlatLoop() {
+        // 1 − y (Variable.rsub: a rank-0 tensor on the left) and y − 1, over 600 elements (more than one
+        // buffer of copies): the kernel runs, the general loop (which would call the function) does not.
+        double[] y = new double[600];
+        Arrays.setAll(y, i -> i * 0.25);
+        double[] one = {1.0};
+        DoubleBinaryOperator generalLoop = (p, q) -> {
+            throw new AssertionError("the general strided loop ran");
+        };
+        int[] dims = {2, 300};
+        double[] left = new double[600];
+        ElementwiseKernels.binary(one, 0, new int[0], y, 0, new int[] {300, 1}, dims, left, generalLoop,
+                ElementwiseKernels::sub);
+        double[] right = new double[600];
+        ElementwiseKernels.binary(y, 0, new int[] {300, 1}, one, 0, new int[] {0, 0}, dims, right, generalLoop,
+                ElementwiseKernels::sub);
+
+        for (int i = 0; i < y.length; i++) {
+            assertThat(left[i]).isEqualTo(1.0 - y[i]);
+            assertThat(right[i]).isEqualTo(y[i] - 1.0);
+        }
+    }
 }
