@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lessons beyond the seed notebooks: autograd, real datasets, training runs.
+ * The lessons beyond the seed notebooks: autograd, real datasets, training runs, language models.
  */
 public final class MoreLessons {
 
@@ -19,6 +19,7 @@ public final class MoreLessons {
     public static List<Lesson> all() {
         List<Lesson> lessons = new ArrayList<>(AutogradLessons.all());
         lessons.addAll(TrainingLessons.all());
+        lessons.addAll(LanguageModelLessons.all());
         return lessons;
     }
 }
