@@ -1,6 +1,7 @@
 package gradschool.examples;
 
 import gradschool.examples.language.BackpropNinjaLesson;
+import gradschool.examples.language.WavenetNamesLesson;
 import java.util.List;
 
 /**
@@ -18,6 +19,6 @@ public final class LanguageModelLessons {
      * @return the lessons
      */
     public static List<Lesson> all() {
-        return List.of(new BackpropNinjaLesson());
+        return List.of(new BackpropNinjaLesson(), new WavenetNamesLesson());
     }
 }

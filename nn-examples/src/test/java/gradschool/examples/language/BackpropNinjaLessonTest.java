@@ -83,8 +83,9 @@ class BackpropNinjaLessonTest {
     }
 
     @Test
-    void isListedWithTheLanguageModelLessons() {
+    void isListedAfterTheOtherLanguageModelLessons() {
         var names = LanguageModelLessons.all().stream().map(lesson -> lesson.name()).toList();
         assertThat(names).contains("backprop-ninja");
+        assertThat(names.indexOf("wavenet-names")).isEqualTo(names.indexOf("backprop-ninja") + 1);
     }
 }
