@@ -6,13 +6,14 @@ module gradschool.examples {
     requires info.picocli;
     requires org.knowm.xchart;
     requires java.desktop;
-    requires java.compiler; // javax.tools.Tool, to start JShell for 'gradschool shell'
+    requires java.compiler; // javax.tools: JShell for 'gradschool shell', javac for 'gradschool exercise check'
 
     exports gradschool.examples;
     exports gradschool.examples.seeds;
     exports gradschool.examples.training;
     exports gradschool.examples.plot;
     exports gradschool.examples.autograd;
+    exports gradschool.examples.exercises;
     exports gradschool.examples.language;
 
     opens gradschool.examples to info.picocli;

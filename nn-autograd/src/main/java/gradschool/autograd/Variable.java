@@ -8,6 +8,7 @@ import gradschool.autograd.functions.Clip;
 import gradschool.autograd.functions.Concat;
 import gradschool.autograd.functions.Cos;
 import gradschool.autograd.functions.Div;
+import gradschool.autograd.functions.Erf;
 import gradschool.autograd.functions.Exp;
 import gradschool.autograd.functions.Expand;
 import gradschool.autograd.functions.Fold;
@@ -638,6 +639,15 @@ public class Variable {
     }
 
     /**
+     * Returns the error function {@code erf(x) = 2/√π ∫₀ˣ e^(−t²) dt} ({@link Erf}).
+     *
+     * @return erf
+     */
+    public Variable erf() {
+        return new Erf().apply(this);
+    }
+
+    /**
      * Returns the logistic sigmoid {@code 1 / (1 + e^-x)} ({@link Sigmoid}).
      *
      * @return the sigmoid
@@ -1065,6 +1075,26 @@ public class Variable {
      */
     public static Variable where(Tensor mask, Variable ifTrue, Variable ifFalse) {
         return new Where(mask).apply(ifTrue, ifFalse);
+    }
+
+    /**
+     * Puts {@code value} where the mask is non-zero and keeps this variable elsewhere, like PyTorch's
+     * {@code x.masked_fill(mask, value)} — the causal mask of self-attention is
+     * {@code scores.maskedFill(above the diagonal, -∞)}. It is {@link Where} with the value as a constant:
+     * {@code y = mask ? value : x}, so {@code dL/dx = g ⊙ [mask = 0]} (zero at the filled positions).
+     *
+     * @param mask non-zero where {@code value} goes; data, not differentiated; it must broadcast to this
+     *     variable's shape (the result has this variable's shape)
+     * @param value the number put there, e.g. {@code Double.NEGATIVE_INFINITY}
+     * @return the filled variable
+     * @throws IllegalArgumentException naming both shapes if the mask does not broadcast to this shape
+     */
+    public Variable maskedFill(Tensor mask, double value) {
+        if (!mask.shape().broadcastsTo(shape())) {
+            throw new IllegalArgumentException("maskedFill: the mask of shape " + mask.shape()
+                    + " must broadcast to the input's shape " + shape());
+        }
+        return where(mask, constant(value), this);
     }
 
     /**

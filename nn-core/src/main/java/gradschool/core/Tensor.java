@@ -1063,6 +1063,16 @@ public final class Tensor {
     }
 
     /**
+     * Returns the error function {@code erf(x) = 2/√π ∫₀ˣ e^(−t²) dt} of every element
+     * ({@link SpecialFunctions#erf}, accurate to one unit in the last place).
+     *
+     * @return a new tensor
+     */
+    public Tensor erf() {
+        return map(SpecialFunctions::erf);
+    }
+
+    /**
      * Returns the logistic sigmoid {@code 1 / (1 + e^-x)}, computed so that it is exact for large
      * |x|: {@code sigmoid(-800) == 0} and {@code sigmoid(800) == 1}, never NaN.
      *

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command-line entry point: lists and runs gradschool's lessons, and starts JShell with gradschool loaded.
+ * The command-line entry point: lists and runs gradschool's lessons, grades the exercises, and starts JShell
+ * with gradschool loaded.
  *
  * <pre>
  * ./gradschool list          # every lesson with a one-line description
@@ -31,6 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * ./gradschool tour          # the seed lessons in order
  * ./gradschool all           # every lesson: the seeds, autograd, then training on the shipped datasets
  * ./gradschool shell         # JShell with gradschool's packages imported
+ * ./gradschool exercise list | check NAME | check --all | reset NAME   # write backward rules, get them graded
  * ./gradschool help [COMMAND], ./gradschool [COMMAND] --help
  * </pre>
  *
@@ -40,9 +42,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * else is a bug in gradschool and shows its stack trace.
  */
 @Command(name = "gradschool", mixinStandardHelpOptions = true, version = "gradschool 0.1.0-SNAPSHOT",
-        description = "Runs gradschool's lessons: the seed notebooks in Java, then real training runs.",
+        description = "Runs gradschool's lessons (the seed notebooks in Java, then real training runs) and grades the exercises.",
         subcommands = {Launcher.ListLessons.class, Launcher.Run.class, Launcher.Tour.class, Launcher.All.class,
-                Launcher.Shell.class, CommandLine.HelpCommand.class})
+                Launcher.Shell.class, ExerciseCommands.class, CommandLine.HelpCommand.class})
 public final class Launcher implements Runnable {
 
     /**

@@ -49,6 +49,23 @@ class ExamplesJarIT {
         }
     }
 
+    /**
+     * {@code exercise check} compiles the student's file against the jar it runs from: the jar must
+     * carry what javac needs (gradschool's classes, the exercise base classes) and the starting texts.
+     */
+    @Test
+    void anExerciseIsCompiledAndGradedFromTheJar(@TempDir Path workDir) throws Exception {
+        Path exercise = workDir.resolve("exercises/src/gradschool/exercises/MulBackward.java");
+        Files.createDirectories(exercise.getParent());
+        String starting = Files.readString(DocsSnippetsTest.repoRoot().resolve("exercises/src/gradschool/exercises/MulBackward.java"));
+        Files.writeString(exercise, starting.replace("throw new NotDoneYet();",
+                "return grads(gradOutput.mul(input(1)), gradOutput.mul(input(0)));"));
+        assertThat(runJar(workDir, "exercise", "check", "mul")).startsWith("mul: ✓ passed");
+        assertThat(runJar(workDir, "exercise", "reset", "mul")).contains("is back to its starting text");
+        assertThat(Files.readString(exercise)).isEqualTo(starting);
+        assertThat(runJar(workDir, "exercise", "list")).contains("· mul");
+    }
+
     /** Every {@code CustomOp.method(CustomOp.java:N)} in a text. */
     private static List<String> sitesNamed(String text) {
         Matcher matcher = Pattern.compile("CustomOp\\.\\w+\\(CustomOp\\.java:\\d+\\)").matcher(text);

@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * Batch normalization (Ioffe &amp; Szegedy, 2015), the part that {@link BatchNorm1d} and
- * {@link BatchNorm2d} share: normalize each channel (dimension 1) with statistics over every other
- * dimension, then scale and shift it.
+ * {@link BatchNorm2d} share: normalize each channel (dimension 1, as PyTorch; the last dimension for
+ * {@link BatchNorm1d#channelsLast}) with statistics over every other dimension, then scale and shift it.
  *
  * <p>For channel {@code c}, over the {@code n} values {@code x} of that channel in the batch
  * (all samples and, for (N, C, L) or (N, C, H, W), all positions):
@@ -53,7 +53,7 @@ public abstract class BatchNorm extends Layer {
     /**
      * Makes the layer with γ = 1, β = 0, running mean 0 and running variance 1.
      *
-     * @param channels the number of channels C (the size of dimension 1 of the input)
+     * @param channels the number of channels C (the size of the input's channel dimension)
      * @param eps the ε added to the variance, positive
      * @param momentum the weight {@code m} of the newest batch in the running statistics, in [0, 1]
      */
@@ -93,6 +93,17 @@ public abstract class BatchNorm extends Layer {
     protected abstract String expectedShapes();
 
     /**
+     * Returns the dimension of an input of this rank that holds the channels: 1, as in PyTorch's
+     * {@code (N, C, …)}. {@link BatchNorm1d#channelsLast} overrides it with the last dimension.
+     *
+     * @param rank the input's rank (already accepted by {@link #acceptsRank})
+     * @return the channel dimension
+     */
+    protected int channelAxis(int rank) {
+        return 1;
+    }
+
+    /**
      * Normalizes the input per channel: with the batch statistics (updating the running ones) in
      * training mode, with the running statistics in evaluation mode.
      *
@@ -104,11 +115,12 @@ public abstract class BatchNorm extends Layer {
     @Override
     public Variable forward(Variable input) {
         Shape shape = input.shape();
-        if (!acceptsRank(input.rank()) || shape.dim(1) != channels) {
+        if (!acceptsRank(input.rank()) || shape.dim(channelAxis(input.rank())) != channels) {
             throw new IllegalArgumentException(this.describe() + ": expected input of shape " + expectedShapes()
                     + ", got " + shape);
         }
-        int[] broadcast = channelShape(input.rank());
+        int channelAxis = channelAxis(input.rank());
+        int[] broadcast = channelShape(input.rank(), channelAxis);
         if (!isTraining()) {
             Tensor mean = runningMean.reshape(broadcast).copy();
             Tensor std = runningVar.add(eps).sqrt().reshape(broadcast);
@@ -121,18 +133,20 @@ public abstract class BatchNorm extends Layer {
                     + "and its unbiased variance divides by n − 1 = 0); use a bigger batch, or eval() to use the "
                     + "running statistics");
         }
-        Variable mean = meanOverAllButChannels(input);
+        Variable mean = meanOverAllButChannels(input, channelAxis);
         Variable centered = input.sub(mean);
-        Variable variance = meanOverAllButChannels(centered.mul(centered));   // biased: divides by n
+        Variable variance = meanOverAllButChannels(centered.mul(centered), channelAxis);   // biased: divides by n
         updateRunningStatistics(mean.value(), variance.value(), valuesPerChannel);
         return scaleAndShift(centered.div(variance.add(eps).sqrt()), broadcast);
     }
 
-    /** Averages over every dimension but 1, keeping them with size 1: shape (1, C, 1, …). */
-    private static Variable meanOverAllButChannels(Variable x) {
-        Variable result = x.mean(0, true);
-        for (int axis = 2; axis < x.rank(); axis++) {
-            result = result.mean(axis, true);   // equal-sized groups: the mean of means is the mean
+    /** Averages over every dimension but the channels', keeping them with size 1: shape (1, C, 1, …). */
+    private static Variable meanOverAllButChannels(Variable x, int channelAxis) {
+        Variable result = x;
+        for (int axis = 0; axis < x.rank(); axis++) {
+            if (axis != channelAxis) {
+                result = result.mean(axis, true);   // equal-sized groups: the mean of means is the mean
+            }
         }
         return result;
     }
@@ -148,11 +162,11 @@ public abstract class BatchNorm extends Layer {
         return normalized.mul(weight.reshape(broadcast)).add(bias.reshape(broadcast));
     }
 
-    /** (1, C) for rank 2, (1, C, 1) for rank 3, (1, C, 1, 1) for rank 4. */
-    private int[] channelShape(int rank) {
+    /** (1, C) for rank 2, (1, C, 1) for rank 3, (1, C, 1, 1) for rank 4; (1, 1, C) for channels last. */
+    private int[] channelShape(int rank, int channelAxis) {
         int[] dims = new int[rank];
         Arrays.fill(dims, 1);
-        dims[1] = channels;
+        dims[channelAxis] = channels;
         return dims;
     }
 

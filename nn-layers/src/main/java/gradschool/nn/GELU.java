@@ -1,16 +1,68 @@
 package gradschool.nn;
 
 import gradschool.autograd.Variable;
+import java.util.Objects;
 
 /**
- * The Gaussian error linear unit (Hendrycks &amp; Gimpel, 2016), tanh approximation: {@code y = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))}.
+ * The Gaussian error linear unit (Hendrycks &amp; Gimpel, 2016): {@code y = x·Φ(x)}, where Φ is the
+ * standard normal CDF, exactly or by its tanh approximation.
  *
- * <p>Built from variable ops, so autograd derives its derivative. Reference: {@code torch.nn.GELU(approximate='tanh')}. No parameters.
+ * <pre>{@code
+ * Layer exact = new GELU();                              // ½x(1 + erf(x/√2)), PyTorch's default
+ * Layer tanh = new GELU(GELU.Approximate.TANH);          // GPT-2's and BERT's form
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@link Approximate#NONE} (the default, as {@code torch.nn.GELU()} with
+ *       {@code approximate='none'}): {@code y = ½x(1 + erf(x/√2))}, with the
+ *       {@link gradschool.autograd.functions.Erf Erf op}. Derivative
+ *       {@code Φ(x) + x·φ(x) = ½(1 + erf(x/√2)) + x·e^(−x²/2)/√(2π)}.
+ *   <li>{@link Approximate#TANH} ({@code torch.nn.GELU(approximate='tanh')}):
+ *       {@code y = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))}, within about 5e-4 of the exact form
+ *       (the largest gap, 4.7e-4, is near |x| ≈ 2.7).
+ * </ul>
+ *
+ * <p>Both are built from variable ops, so autograd derives the derivative and a recorded backward pass
+ * can be differentiated again. Like PyTorch, the exact form computes {@code 1 + erf(x/√2)}, which
+ * loses its relative accuracy for very negative x (it is 0 below x ≈ −8.3, where the true value is
+ * below 1e-16·|x|). No parameters.
  */
 public class GELU extends Layer {
 
-    /** Makes the layer; it has no parameters. */
+    /** Which formula the layer computes; the names are PyTorch's {@code approximate} argument. */
+    public enum Approximate {
+        /** The exact form {@code ½x(1 + erf(x/√2))}: PyTorch's {@code approximate='none'}. */
+        NONE,
+        /** The tanh form {@code ½x(1 + tanh(√(2/π)(x + 0.044715x³)))}: PyTorch's {@code approximate='tanh'}. */
+        TANH
+    }
+
+    private static final double SQRT_HALF = Math.sqrt(0.5);
+    private static final double SQRT_TWO_OVER_PI = Math.sqrt(2 / Math.PI);
+
+    private final Approximate approximate;
+
+    /** Makes the exact GELU, {@code ½x(1 + erf(x/√2))}, PyTorch's default; it has no parameters. */
     public GELU() {
+        this(Approximate.NONE);
+    }
+
+    /**
+     * Makes a GELU that computes the given form.
+     *
+     * @param approximate {@link Approximate#NONE} for the exact form, {@link Approximate#TANH} for the tanh one
+     */
+    public GELU(Approximate approximate) {
+        this.approximate = Objects.requireNonNull(approximate, "GELU: approximate must be NONE or TANH, not null");
+    }
+
+    /**
+     * Returns which form this layer computes.
+     *
+     * @return NONE (exact) or TANH
+     */
+    public Approximate approximate() {
+        return approximate;
     }
 
     /**
@@ -21,6 +73,15 @@ public class GELU extends Layer {
      */
     @Override
     public Variable forward(Variable input) {
-        return input.mul(0.5).mul(input.add(input.pow(3).mul(0.044715)).mul(Math.sqrt(2 / Math.PI)).tanh().add(1.0));
+        if (approximate == Approximate.TANH) {
+            Variable inner = input.add(input.pow(3).mul(0.044715)).mul(SQRT_TWO_OVER_PI);
+            return input.mul(0.5).mul(inner.tanh().add(1.0));
+        }
+        return input.mul(0.5).mul(input.mul(SQRT_HALF).erf().add(1.0));
+    }
+
+    @Override
+    protected String describeSettings() {
+        return "approximate=" + approximate.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

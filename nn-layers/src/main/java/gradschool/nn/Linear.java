@@ -72,6 +72,18 @@ public class Linear extends Layer {
     }
 
     /**
+     * Makes a layer without a bias, initialised from the given generator: {@code y = x·Wᵀ}.
+     *
+     * @param inFeatures the number of inputs per sample
+     * @param outFeatures the number of outputs
+     * @param random the generator for the initial values
+     * @return the layer
+     */
+    public static Linear withoutBias(int inFeatures, int outFeatures, RandomGenerator random) {
+        return new Linear(inFeatures, outFeatures, random, false);
+    }
+
+    /**
      * Makes a layer with given weights and bias (copied), e.g. the seed notebook's numbers.
      *
      * @param weight the weight, shape {@code (out, in)}

@@ -19,8 +19,9 @@ import java.util.Objects;
  *   <li>{@link #unreduced} computes one loss {@code l_i} per element (for element-wise losses such
  *       as {@link MSELoss}) or per sample (for classification losses such as
  *       {@link CrossEntropyLoss}), after checking the inputs;</li>
- *   <li>the {@link Reduction} turns those into the result: their mean (the default), their sum, or
- *       the losses themselves.</li>
+ *   <li>{@link #reduce}, with the {@link Reduction}, turns those into the result: their mean (the
+ *       default), their sum, or the losses themselves. (With an ignore index, the classification losses'
+ *       mean is over the targets that are not ignored.)</li>
  * </ol>
  *
  * <p>There is no hand-written backward pass here: the gradient of every loss is whatever autograd
@@ -58,7 +59,7 @@ public abstract class Loss {
     public final Variable forward(Variable prediction, Variable target) {
         Objects.requireNonNull(prediction, "prediction");
         Objects.requireNonNull(target, "target");
-        return reduction.reduce(unreduced(prediction, target));
+        return reduce(unreduced(prediction, target), target);
     }
 
     /**
@@ -84,6 +85,20 @@ public abstract class Loss {
      * @throws IllegalArgumentException if the inputs do not fit this loss
      */
     protected abstract Variable unreduced(Variable prediction, Variable target);
+
+    /**
+     * Combines the losses {@code l_i} from {@link #unreduced} with this loss's {@link Reduction}.
+     *
+     * <p>{@link CrossEntropyLoss} and {@link NLLLoss} override it: with an ignore index, their mean
+     * divides by the number of targets that are not ignored, as PyTorch's does.
+     *
+     * @param losses the losses {@code l_i}
+     * @param target the target, as given to {@link #forward(Variable, Variable)}
+     * @return the reduced loss
+     */
+    protected Variable reduce(Variable losses, Variable target) {
+        return reduction.reduce(losses);
+    }
 
     /**
      * Returns how the per-element losses are combined.

@@ -86,7 +86,34 @@ class NLLLossTest {
                 Tensor.of(new double[] {0})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("NLLLoss: ")
-                .hasMessageContaining("(N, C)")
+                .hasMessageContaining("(N, C) or (B, T, C)")
                 .hasMessageContaining("(2,)");
+    }
+
+    @Test
+    void ignoredTargetsCountNeitherInTheLossNorInTheMeansDivisor() {
+        Variable logP = Variable.requiringGrad(logProbabilities);
+        Variable loss = new NLLLoss().forward(logP, Tensor.of(new double[] {-100, 1}));
+        // only row 1 counts: 0.1 / 1
+        assertThat(loss.item()).isCloseTo(0.1, within(1e-15));
+        loss.backward();
+        assertTensor(logP.grad(), shape(2, 3), 0, 0, 0, 0, -1, 0);
+        assertTensor(new NLLLoss(Reduction.NONE).forward(Variable.of(logProbabilities), Tensor.of(new double[] {-100, 1}))
+                .value(), shape(2), 0, 0.1);
+    }
+
+    @Test
+    void sequenceLogProbabilitiesWithAChosenIgnoreIndex() {
+        // (B, T, C) = (1, 2, 3) with targets (1, 2); the second position is padding (-1)
+        Tensor logP = Tensor.of(new double[][][] {{{-0.5, -1.0, -2.0}, {-3.0, -0.1, -2.5}}});
+        NLLLoss loss = new NLLLoss(Reduction.MEAN, -1);
+        assertThat(loss.forward(Variable.of(logP), Tensor.of(new double[][] {{0, -1}})).item()).isCloseTo(0.5, within(1e-15));
+        assertThat(loss.forward(Variable.of(logP), Tensor.of(new double[][] {{0, 1}})).item()).isCloseTo(0.3, within(1e-15));
+        assertThat(loss).hasToString("NLLLoss(reduction=MEAN, ignoreIndex=-1)");
+        assertThatThrownBy(() -> loss.forward(Variable.of(logP), Tensor.of(new double[][] {{0, 3}})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("NLLLoss: ")
+                .hasMessageContaining("target[0, 1] = 3.0")
+                .hasMessageContaining("ignoreIndex = -1");
     }
 }

@@ -56,8 +56,12 @@ public final class Backpropagation implements Lesson {
         return Tensor.of(values).unsqueeze(1);
     }
 
-    /** The notebook's weights and biases, built as it builds them. */
-    static Map<String, Tensor> initialParameters() {
+    /**
+     * Returns the notebook's weights and biases, built as it builds them (a new copy each call).
+     *
+     * @return W1, W2, W3, b1, b2, b3, in that order
+     */
+    public static Map<String, Tensor> initialParameters() {
         Map<String, Tensor> p = new LinkedHashMap<>();
         p.put("W1", Tensor.hstack(column(.3, .34, .67), column(.2, .23, .21), column(.4, .43, .11)));  // (3, 3)
         p.put("W2", Tensor.hstack(column(.3, .34, .44), column(.2, .23, .75)));                      // (3, 2)
@@ -68,13 +72,17 @@ public final class Backpropagation implements Lesson {
         return p;
     }
 
-    /** The input column x = [[1], [2], [3]]. */
-    static Tensor input() {
+    /**
+     * Returns the input column x = [[1], [2], [3]].
+     *
+     * @return a (3, 1) tensor
+     */
+    public static Tensor input() {
         return column(1, 2, 3);
     }
 
     /** The target a. */
-    static final double TARGET = 1.0;
+    public static final double TARGET = 1.0;
 
     /** The forward pass on variables, so autograd can go backward through it. */
     static Variable[] forward(Variable x, Map<String, Variable> p) {

@@ -1,0 +1,50 @@
+package gradschool.exercises;
+
+import gradschool.autograd.Variable;
+import gradschool.core.Tensor;
+import gradschool.examples.exercises.BackwardExercise;
+import gradschool.examples.exercises.NotDoneYet;
+
+/**
+ * Exercise {@code mean}: the backward rule of a mean along one axis, {@code y = mean(x, axis)}, with or
+ * without {@code keepDims}.
+ *
+ * <p>Check it with {@code ./gradschool exercise check mean}. Docs: docs/tensors.md (reductions with
+ * axis/keepDims), docs/derivatives.md and docs/exercises.md.
+ *
+ * <p>Hints:
+ * <ul>
+ *   <li>The mean is the sum divided by n, the length of the axis: {@code dy/dx_i = 1/n}. So each
+ *       element of {@code x} receives 1/n of the gradient of the output element it went into.</li>
+ *   <li>Without keepDims the averaged axis is gone from {@code gradOutput}: put it back with size 1
+ *       ({@code unsqueeze(axis)}, after turning a negative axis into a positive one), then
+ *       {@code broadcastTo(input(0).shape())}.</li>
+ * </ul>
+ */
+public final class MeanBackward extends BackwardExercise {
+
+    private final int axis;
+    private final boolean keepDims;
+
+    /**
+     * Makes the op.
+     *
+     * @param axis     the averaged axis (negative counts from the end)
+     * @param keepDims whether the output keeps that axis with size 1
+     */
+    public MeanBackward(int axis, boolean keepDims) {
+        this.axis = axis;
+        this.keepDims = keepDims;
+    }
+
+    @Override
+    protected Tensor forward(Tensor... x) {
+        return x[0].mean(axis, keepDims);   // y = mean(x, axis)
+    }
+
+    @Override
+    protected Variable[] backward(Variable gradOutput) {
+        // Return grads(dL/dx), of x's shape.
+        throw new NotDoneYet();
+    }
+}

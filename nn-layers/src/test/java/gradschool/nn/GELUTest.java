@@ -1,0 +1,91 @@
+package gradschool.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import gradschool.autograd.Variable;
+import gradschool.autograd.functions.Erf;
+import gradschool.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link GELU}: exact by default, tanh on request, against values computed independently with mpmath
+ * at 50 digits:
+ *
+ * <pre>
+ * python3 -c "
+ * import mpmath; mpmath.mp.dps = 50
+ * g = lambda t: t / 2 * (1 + mpmath.erf(t / mpmath.sqrt(2)))
+ * for x in [1.0, -2.0, 0.5, 3.0, -0.5]:
+ *     X = mpmath.mpf(x); print(repr(x), repr(float(g(X))), repr(float(mpmath.diff(g, X))))"
+ * </pre>
+ */
+class GELUTest {
+
+    private static final double[] XS = {1.0, -2.0, 0.5, 3.0, -0.5};
+    private static final double[] EXACT = {
+        0.8413447460685429, -0.04550026389635842, 0.34573123063700656, 2.99595030590511, -0.15426876936299344};
+    private static final double[] EXACT_SLOPE = {
+        1.0833154705876864, -0.0852318010781969, 0.8674951246561629, 1.011945647204184, 0.13250487534383715};
+
+    @Test
+    void theDefaultIsTheExactFormWithErfAsPyTorchsApproximateNone() {
+        GELU gelu = new GELU();
+        Variable x = Variable.requiringGrad(Tensor.of(XS));
+
+        Variable y = gelu.forward(x);
+        y.sum().backward();
+
+        assertThat(gelu.approximate()).isEqualTo(GELU.Approximate.NONE);
+        for (int i = 0; i < XS.length; i++) {
+            assertThat(y.value().get(i)).as("GELU(%s)", XS[i]).isCloseTo(EXACT[i], within(2e-16 * Math.abs(EXACT[i]) + 1e-17));
+            assertThat(x.grad().get(i)).as("GELU'(%s)", XS[i]).isCloseTo(EXACT_SLOPE[i], within(1e-15));
+        }
+        // The graph goes through the Erf op.
+        assertThat(containsErf(y)).isTrue();
+    }
+
+    @Test
+    void tanhFormIsPyTorchsApproximateTanh() {
+        // torch.nn.GELU(approximate='tanh')(torch.tensor(1.0, dtype=torch.float64)) = 0.8411919906082768
+        GELU gelu = new GELU(GELU.Approximate.TANH);
+        assertThat(gelu.forward(Tensor.of(1.0)).item()).isCloseTo(0.8411919906082768, within(1e-15));
+        assertThat(containsErf(gelu.forward(Tensor.of(1.0)))).isFalse();
+    }
+
+    @Test
+    void theTwoFormsDifferByLessThanFiveTenThousandths() {
+        Tensor x = Tensor.linspace(-6, 6, 1201);
+        double gap = new GELU().forward(x).value().sub(new GELU(GELU.Approximate.TANH).forward(x).value())
+                .abs().max().item();
+        assertThat(gap).isGreaterThan(1e-4).isLessThan(5e-4);
+    }
+
+    @Test
+    void itPrintsWhichFormItComputes() {
+        assertThat(new GELU().toString()).startsWith("GELU(approximate=none)");
+        assertThat(new GELU(GELU.Approximate.TANH).toString()).startsWith("GELU(approximate=tanh)");
+    }
+
+    @Test
+    void nullFormIsRejected() {
+        assertThatThrownBy(() -> new GELU(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("GELU").hasMessageContaining("NONE or TANH");
+    }
+
+    private static boolean containsErf(Variable v) {
+        if (v.function() == null) {
+            return false;
+        }
+        if (v.function() instanceof Erf) {
+            return true;
+        }
+        for (Variable input : v.function().inputs()) {
+            if (containsErf(input)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
