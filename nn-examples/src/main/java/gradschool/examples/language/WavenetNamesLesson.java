@@ -2,19 +2,20 @@ package gradschool.examples.language;
 
 import gradschool.autograd.GradMode;
 import gradschool.autograd.Variable;
-import gradschool.core.Shape;
-import gradschool.core.Tensor;
 import gradschool.data.CharVocabulary;
 import gradschool.data.Names;
 import gradschool.data.TensorDataset;
 import gradschool.examples.Lesson;
 import gradschool.examples.LessonContext;
 import gradschool.examples.Lessons;
+import gradschool.nn.BatchNorm1d;
 import gradschool.nn.CrossEntropyLoss;
+import gradschool.nn.Embedding;
+import gradschool.nn.FlattenConsecutive;
 import gradschool.nn.Init;
 import gradschool.nn.Layer;
 import gradschool.nn.Linear;
-import gradschool.nn.Parameter;
+import gradschool.nn.Reduction;
 import gradschool.nn.Sequential;
 import gradschool.nn.Tanh;
 import gradschool.optim.SGD;
@@ -44,13 +45,11 @@ import java.util.Random;
  *
  * <p>The BatchNorm after a 3-D activation (N, L, C) must normalize each channel over both N and L:
  * the lecture's bug was to average over dimension 0 only, which keeps separate statistics for each
- * of the L positions. {@link BatchNormOverBatchAndPosition} averages over dimensions 0 and 1.
+ * of the L positions. {@link BatchNorm1d#channelsLast} averages over dimensions 0 and 1, with the
+ * biased variance as PyTorch's layers (the lecture's own layer uses the unbiased one).
  *
- * <p>The embedding, the flattening and this batch norm are small private layers here;
- * {@code Embedding}, {@code FlattenConsecutive} and a channels-last {@code BatchNorm1d} are being
- * added to {@code gradschool.nn}. The initialisation is the lecture's: embedding N(0, 1), linear
- * weights N(0, 1)/√fan_in, the last layer's weights scaled by 0.1 and its bias 0. The batch norms
- * normalize with the biased variance, as PyTorch's do (the lecture's own layer uses the unbiased one).
+ * <p>The initialisation is the lecture's: embedding N(0, 1) ({@link Embedding}'s default), linear
+ * weights N(0, 1)/√fan_in, the last layer's weights scaled by 0.1 and its bias 0.
  *
  * <p>The lecture: train 1.7690, dev 1.9937. After training, the losses are measured in evaluation
  * mode (BatchNorm with its running statistics). Smoke mode trains {@value #SMOKE_STEPS} steps and
@@ -116,10 +115,10 @@ public final class WavenetNamesLesson implements Lesson {
      */
     static Sequential newModel(int embedding, int hidden) {
         Sequential model = new Sequential(
-                new CharacterEmbedding(VOCABULARY, embedding),
-                new FlattenConsecutive(2), lectureLinear(2 * embedding, hidden), new BatchNormOverBatchAndPosition(hidden), new Tanh(),
-                new FlattenConsecutive(2), lectureLinear(2 * hidden, hidden), new BatchNormOverBatchAndPosition(hidden), new Tanh(),
-                new FlattenConsecutive(2), lectureLinear(2 * hidden, hidden), new BatchNormOverBatchAndPosition(hidden), new Tanh(),
+                new Embedding(VOCABULARY, embedding),
+                new FlattenConsecutive(2), lectureLinear(2 * embedding, hidden), BatchNorm1d.channelsLast(hidden), new Tanh(),
+                new FlattenConsecutive(2), lectureLinear(2 * hidden, hidden), BatchNorm1d.channelsLast(hidden), new Tanh(),
+                new FlattenConsecutive(2), lectureLinear(2 * hidden, hidden), BatchNorm1d.channelsLast(hidden), new Tanh(),
                 new Linear(hidden, VOCABULARY));
         Linear last = (Linear) model.get(model.size() - 1);
         last.weight().value().copyFrom(Init.normal(Init.generator(), 0, 0.1 / Math.sqrt(hidden), VOCABULARY, hidden));
@@ -203,7 +202,7 @@ public final class WavenetNamesLesson implements Lesson {
         double total = 0;
         model.eval();
         try (GradMode.Scope noGrad = GradMode.off()) {
-            CrossEntropyLoss sum = new CrossEntropyLoss(gradschool.nn.Reduction.SUM);
+            CrossEntropyLoss sum = new CrossEntropyLoss(Reduction.SUM);
             for (int from = 0; from < size; from += EVALUATION_CHUNK) {
                 int to = Math.min(size, from + EVALUATION_CHUNK);
                 Variable logits = model.forward(data.inputs().slice(0, from, to));
@@ -213,124 +212,5 @@ public final class WavenetNamesLesson implements Lesson {
             model.train();
         }
         return total / size;
-    }
-
-    /**
-     * A table of learned character vectors: (N, T) character indices → (N, T, dim), each index
-     * replaced by its row of the table (initially N(0, 1), as {@code torch.nn.Embedding}). The
-     * gradient of a row is the sum of the gradients of every place it was looked up.
-     */
-    static final class CharacterEmbedding extends Layer {
-
-        private final Parameter weight;
-
-        CharacterEmbedding(int symbols, int dim) {
-            weight = registerParameter("weight", new Parameter(Init.normal(Init.generator(), 0, 1, symbols, dim)));
-        }
-
-        @Override
-        public Variable forward(Variable input) {
-            double[] values = input.value().toDoubleArray();
-            int[] indices = new int[values.length];
-            for (int i = 0; i < values.length; i++) {
-                indices[i] = (int) values[i];
-            }
-            int[] shape = new int[input.rank() + 1];
-            System.arraycopy(input.shape().toArray(), 0, shape, 0, input.rank());
-            shape[input.rank()] = weight.shape().dim(1);
-            return weight.indexSelect(indices).reshape(shape);   // C[X]
-        }
-
-        @Override
-        protected String describeSettings() {
-            return weight.shape().dim(0) + ", " + weight.shape().dim(1);
-        }
-    }
-
-    /**
-     * Merges {@code n} consecutive positions into one: (B, T, C) → (B, T/n, C·n), a reshape that
-     * puts the vectors of neighbours side by side; when only one position is left, (B, C·n).
-     */
-    static final class FlattenConsecutive extends Layer {
-
-        private final int n;
-
-        FlattenConsecutive(int n) {
-            this.n = n;
-        }
-
-        @Override
-        public Variable forward(Variable input) {
-            Shape shape = input.shape();
-            if (input.rank() != 3 || shape.dim(1) % n != 0) {
-                throw new IllegalArgumentException("FlattenConsecutive(" + n + "): expected (B, T, C) with T a multiple of "
-                        + n + ", got " + shape);
-            }
-            int positions = shape.dim(1) / n;
-            return positions == 1
-                    ? input.reshape(shape.dim(0), shape.dim(2) * n)
-                    : input.reshape(shape.dim(0), positions, shape.dim(2) * n);
-        }
-
-        @Override
-        protected String describeSettings() {
-            return String.valueOf(n);
-        }
-    }
-
-    /**
-     * Batch normalization of the last dimension (channels last, as the lecture's layer): a (N, C)
-     * input is normalized over dimension 0, a (N, L, C) input over dimensions 0 and 1 — every
-     * position of every example — with the mean and biased variance, then scaled by γ and shifted by
-     * β. The running mean and (unbiased) variance use momentum 0.1, and evaluation mode normalizes
-     * with them, as {@link gradschool.nn.BatchNorm} does; ε = 1e-5.
-     */
-    static final class BatchNormOverBatchAndPosition extends Layer {
-
-        private static final double EPS = 1e-5;
-        private static final double MOMENTUM = 0.1;
-
-        private final Parameter weight;
-        private final Parameter bias;
-        private final Tensor runningMean;
-        private final Tensor runningVar;
-
-        BatchNormOverBatchAndPosition(int channels) {
-            weight = registerParameter("weight", new Parameter(Tensor.ones(channels)));
-            bias = registerParameter("bias", new Parameter(Tensor.zeros(channels)));
-            runningMean = registerBuffer("running_mean", Tensor.zeros(channels));
-            runningVar = registerBuffer("running_var", Tensor.ones(channels));
-        }
-
-        @Override
-        public Variable forward(Variable input) {
-            int channels = weight.size();
-            if ((input.rank() != 2 && input.rank() != 3) || input.shape().dim(-1) != channels) {
-                throw new IllegalArgumentException("BatchNormOverBatchAndPosition(" + channels
-                        + "): expected (N, " + channels + ") or (N, L, " + channels + "), got " + input.shape());
-            }
-            if (!isTraining()) {
-                Tensor std = runningVar.add(EPS).sqrt();
-                return input.sub(Variable.constant(runningMean.copy())).div(Variable.constant(std)).mul(weight).add(bias);
-            }
-            Variable mean = input.mean(0, true);
-            if (input.rank() == 3) {
-                mean = mean.mean(1, true);                             // (1, 1, C): over the batch and the positions
-            }
-            Variable centered = input.sub(mean);
-            Variable variance = centered.mul(centered).mean(0, true);
-            if (input.rank() == 3) {
-                variance = variance.mean(1, true);
-            }
-            int n = input.size() / channels;
-            runningMean.mulInPlace(1 - MOMENTUM).addScaledInPlace(MOMENTUM, mean.value().reshape(channels));
-            runningVar.mulInPlace(1 - MOMENTUM).addScaledInPlace(MOMENTUM, variance.value().reshape(channels).mul(n / (n - 1.0)));
-            return centered.div(variance.add(EPS).sqrt()).mul(weight).add(bias);
-        }
-
-        @Override
-        protected String describeSettings() {
-            return String.valueOf(weight.size());
-        }
     }
 }

@@ -1,14 +1,17 @@
 package gradschool.examples.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import gradschool.autograd.Variable;
 import gradschool.core.Shape;
 import gradschool.core.Tensor;
 import gradschool.examples.LessonRun;
+import gradschool.nn.BatchNorm1d;
+import gradschool.nn.Embedding;
+import gradschool.nn.FlattenConsecutive;
 import gradschool.nn.Init;
+import gradschool.nn.Linear;
 import gradschool.nn.Sequential;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -46,40 +49,28 @@ class WavenetNamesLessonTest {
     }
 
     @Test
-    void flattenConsecutivePutsNeighboursSideBySide() {
-        // (1, 4, 2): positions [0 1] [2 3] [4 5] [6 7]
-        Variable x = Variable.of(Tensor.arange(8).reshape(1, 4, 2));
-        Variable pairs = new WavenetNamesLesson.FlattenConsecutive(2).forward(x);
-        assertThat(pairs.value()).isEqualTo(Tensor.of(new double[][][] {{{0, 1, 2, 3}, {4, 5, 6, 7}}}));
-        Variable whole = new WavenetNamesLesson.FlattenConsecutive(2).forward(pairs);
-        assertThat(whole.shape()).isEqualTo(Shape.of(1, 8));   // one position left: squeezed away
-        assertThatThrownBy(() -> new WavenetNamesLesson.FlattenConsecutive(2).forward(Variable.of(Tensor.zeros(1, 3, 2))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(1, 3, 2)");
-    }
-
-    @Test
-    void batchNormOfNlcInputUsesStatisticsOverBatchAndPositions() {
-        // Position 1 is shifted by +10: per-(N, L) statistics keep that difference; per-position ones would erase it.
-        Tensor x = Tensor.randn(Shape.of(16, 2, 3), 7).add(Tensor.of(new double[][] {{0, 0, 0}, {10, 10, 10}}));
-        Variable y = new WavenetNamesLesson.BatchNormOverBatchAndPosition(3).forward(Variable.of(x));
-        Tensor perChannel = y.value().mean(0, false).mean(0, false);          // over N and L
-        assertThat(perChannel.abs().max().item()).isLessThan(1e-12);
-        Tensor perPosition = y.value().mean(0, false);                        // (2, 3)
-        assertThat(perPosition.get(1, 0) - perPosition.get(0, 0)).isGreaterThan(1.5);
-        Tensor variance = y.value().reshape(32, 3).variance(0, false);
-        assertThat(variance.sub(1).abs().max().item()).isLessThan(1e-3);     // σ²/(σ² + ε)
-    }
-
-    @Test
-    void theEmbeddingsGradientAddsUpRepeatedCharacters() {
+    void mergesPairsThreeTimesWithBatchNormsOverBatchAndPosition() {
         Init.manualSeed(0);
-        WavenetNamesLesson.CharacterEmbedding embedding = new WavenetNamesLesson.CharacterEmbedding(27, 4);
-        Variable out = embedding.forward(Variable.of(Tensor.of(new double[][] {{3, 3, 5}})));
-        assertThat(out.shape()).isEqualTo(Shape.of(1, 3, 4));
-        out.sum().backward();
-        Tensor grad = embedding.parameters().get(0).grad();
-        assertThat(grad.get(3, 0)).isEqualTo(2.0);
-        assertThat(grad.get(5, 0)).isEqualTo(1.0);
-        assertThat(grad.sum().item()).isEqualTo(12.0);
+        Sequential model = WavenetNamesLesson.newModel(24, 128);
+        assertThat(model.get(0)).isInstanceOf(Embedding.class);
+        for (int level = 0; level < 3; level++) {
+            assertThat(model.get(1 + 4 * level)).isInstanceOf(FlattenConsecutive.class);
+            Linear linear = (Linear) model.get(2 + 4 * level);
+            assertThat(linear.bias()).as("the batch norm after it has the bias").isNull();
+            // the lecture's N(0, 1)/√fan_in, not PyTorch's U(−1/√fan_in, 1/√fan_in): standard deviation 1/√fan_in
+            double std = Math.sqrt(linear.weight().value().variance().item() * linear.inFeatures());
+            assertThat(std).isCloseTo(1.0, within(0.05));
+            assertThat(((BatchNorm1d) model.get(3 + 4 * level)).isChannelsLast()).isTrue();
+        }
+        Linear last = (Linear) model.get(model.size() - 1);
+        assertThat(last.bias().value().abs().max().item()).isZero();
+        // The intermediate shapes: (5, 8) → (5, 8, 24) → (5, 4, 48) → (5, 4, 128) → (5, 2, 256) → … → (5, 128).
+        Variable x = Variable.of(Tensor.randint(Shape.of(5, 8), 0, 27, 1));
+        Variable h = model.get(0).forward(x);
+        assertThat(h.shape()).isEqualTo(Shape.of(5, 8, 24));
+        for (int i = 1; i < model.size() - 1; i++) {
+            h = model.get(i).forward(h);
+        }
+        assertThat(h.shape()).isEqualTo(Shape.of(5, 128));
     }
 }
