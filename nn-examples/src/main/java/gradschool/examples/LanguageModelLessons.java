@@ -1,14 +1,17 @@
 package gradschool.examples;
 
+import gradschool.examples.language.BackpropNinjaLesson;
 import gradschool.examples.language.BatchNormNamesLesson;
 import gradschool.examples.language.BigramCountsLesson;
 import gradschool.examples.language.BigramNetLesson;
 import gradschool.examples.language.MlpNamesLesson;
+import gradschool.examples.language.WavenetNamesLesson;
 import java.util.List;
 
 /**
- * The language models of the makemore lectures, on 32,033 names: from counting letter pairs to
- * attention (docs/language-models.md).
+ * The language models of the makemore lectures, on 32,033 names: from counting letter pairs to a
+ * hand-written backward pass, a hierarchical (WaveNet-style) model and attention
+ * (docs/language-models.md).
  */
 public final class LanguageModelLessons {
 
@@ -22,6 +25,6 @@ public final class LanguageModelLessons {
      */
     public static List<Lesson> all() {
         return List.of(new BigramCountsLesson(), new BigramNetLesson(), new MlpNamesLesson(),
-                new BatchNormNamesLesson());
+                new BatchNormNamesLesson(), new BackpropNinjaLesson(), new WavenetNamesLesson());
     }
 }
