@@ -61,12 +61,14 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorTranscendentals {
 
     /**
-     * Four doubles per vector (one AVX2 register), the shape {@link VectorMatMul} uses. Not the wider
-     * {@code SPECIES_PREFERRED} (8 doubles with AVX-512): with two vector shapes in one program, the
-     * JIT on JDK 17 stopped compiling the matmul micro-kernel to vector instructions, and the makemore
-     * step got twice as slow.
+     * The machine's preferred vector (8 doubles with AVX-512, 4 with AVX2): the same shape as
+     * {@link SmallMatMul} and {@link VectorMatMul}'s tile on this machine. With two vector shapes in one
+     * program the JIT on JDK 17 stops compiling the matmul kernels to vector instructions (it falls back
+     * to boxed vectors): with 4-double vectors here and 8-double ones in the matmul kernels, the makemore
+     * step took 1.35 ms instead of 0.30–0.38 ms (measured with {@code MakemoreLosses --loop}). The
+     * results do not depend on the width: every lane computes the scalar formula.
      */
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     private VectorTranscendentals() {
     }
