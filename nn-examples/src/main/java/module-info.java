@@ -13,6 +13,7 @@ module gradschool.examples {
     exports gradschool.examples.training;
     exports gradschool.examples.plot;
     exports gradschool.examples.autograd;
+    exports gradschool.examples.language;
 
     opens gradschool.examples to info.picocli;
 }

@@ -19,6 +19,7 @@ public final class MoreLessons {
     public static List<Lesson> all() {
         List<Lesson> lessons = new ArrayList<>(AutogradLessons.all());
         lessons.addAll(TrainingLessons.all());
+        lessons.addAll(LanguageModelLessons.all());
         return lessons;
     }
 }
