@@ -87,23 +87,31 @@ public class TransformerStepBenchmark {
     }
 
     /**
-     * Runs {@code steps} steps (default 50) outside JMH and prints the time of each tenth, for a quick
-     * look or a profiler: {@code java -XX:StartFlightRecording=... -cp benchmarks.jar gradschool.bench.TransformerStepBenchmark 200}.
+     * Runs {@code steps} steps (default 50) outside JMH and prints, for each ten, the wall time and the
+     * process's CPU time per step: on a shared machine the two differ by the time spent waiting for a
+     * core. For a quick look or a profiler:
+     * {@code java -XX:StartFlightRecording=filename=step.jfr,settings=profile -cp benchmarks.jar gradschool.bench.TransformerStepBenchmark 200}.
      *
      * @param args the number of steps, optionally
      */
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        var system = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
         TransformerStepBenchmark bench = new TransformerStepBenchmark();
         bench.setUp();
         long start = System.nanoTime();
         long last = start;
+        long lastCpu = system.getProcessCpuTime();
         for (int i = 1; i <= steps; i++) {
             double value = bench.step();
             if (i % 10 == 0) {
                 long now = System.nanoTime();
-                System.out.printf("steps %d-%d: %.1f ms/step, loss %.4f%n", i - 9, i, (now - last) / 1e7, value);
+                long cpu = system.getProcessCpuTime();
+                System.out.printf("steps %d-%d: %.1f ms/step wall, %.1f ms/step CPU, loss %.4f%n", i - 9, i,
+                        (now - last) / 1e7, (cpu - lastCpu) / 1e7, value);
                 last = now;
+                lastCpu = cpu;
             }
         }
         System.out.printf("%d steps in %.1f s%n", steps, (System.nanoTime() - start) / 1e9);
