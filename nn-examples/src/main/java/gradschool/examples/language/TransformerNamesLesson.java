@@ -45,7 +45,7 @@ import org.knowm.xchart.XYChartBuilder;
  * further in the same steps. The number of steps can be changed with {@code -Dgradschool.steps=N} (the
  * cosine then spans those steps); the same seed and steps give the same numbers.
  *
- * <p>Measured (docs/language-models-part3.md): the default 6,000 steps give train 1.8151, dev 1.9942
+ * <p>Measured (docs/language-models.md, section 8): the default 6,000 steps give train 1.8151, dev 1.9942
  * in 25 minutes of training on the shared machine (about 14 on an idle one: 0.14 s of CPU per step).
  * Not the issue's 1.95: the dev loss flattens at 2.00 while the training loss keeps falling, so the
  * model overfits before then; more steps of this recipe do not help.
@@ -72,6 +72,12 @@ public final class TransformerNamesLesson implements Lesson {
 
     /** makemore's weight decay. */
     static final double WEIGHT_DECAY = 0.01;
+
+    /**
+     * Dropout on the attention weights and the residual branches (makemore has none: 0); override with
+     * {@code -Dgradschool.dropout=P}.
+     */
+    static final double DROPOUT = 0.0;
 
     /** Steps between two evaluations (full run). */
     static final int EVALUATION_INTERVAL = 200;
@@ -131,7 +137,10 @@ public final class TransformerNamesLesson implements Lesson {
         NameSequences data = NameSequences.read(context);
 
         Init.manualSeed(SEED);
-        GPT model = new GPT(GPT.Config.makemore(CharVocabulary.LETTERS.size(), NameSequences.LENGTH));
+        GPT.Config makemore = GPT.Config.makemore(CharVocabulary.LETTERS.size(), NameSequences.LENGTH);
+        double dropout = Double.parseDouble(System.getProperty("gradschool.dropout", String.valueOf(DROPOUT)));
+        GPT model = new GPT(new GPT.Config(makemore.vocabSize(), makemore.blockSize(), makemore.numLayers(),
+                makemore.numHeads(), makemore.embedDim(), dropout));
         out.println(model);
         out.printf("%,d parameters (makemore prints 0.20M: it leaves out the head's 1,728)%n", model.parameterCount());
         AdamW optimizer = new AdamW(model.parameters(), PEAK_LEARNING_RATE).withWeightDecay(WEIGHT_DECAY)
@@ -161,7 +170,9 @@ public final class TransformerNamesLesson implements Lesson {
             trainingNanos += System.nanoTime() - before;
             if (step % interval == 0 || step == steps) {
                 int since = step % interval == 0 ? interval : step % interval;
+                model.eval();                                   // no dropout while measuring
                 double dev = data.meanLoss(model, data.dev, devSubset);
+                model.train();
                 double seconds = trainingNanos / 1e9;
                 curve.add(new double[] {step, seconds, dev});
                 out.printf("%5d | %.2e | %10.4f | %8.4f | %7.1f | %7.2f%n", step, optimizer.learningRate(),
@@ -188,6 +199,7 @@ public final class TransformerNamesLesson implements Lesson {
         }
 
         int trainRows = smoke ? 500 : Integer.MAX_VALUE;
+        model.eval();
         double train = data.meanLoss(model, data.train, trainRows);
         double dev = data.meanLoss(model, data.dev, smoke ? 500 : Integer.MAX_VALUE);
         out.printf("train loss %.4f, dev loss %.4f%s (makemore README: test %.2f, after a much longer GPU run; "
