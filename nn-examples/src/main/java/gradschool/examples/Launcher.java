@@ -83,7 +83,7 @@ public final class Launcher implements Runnable {
         static final String RELATIVE_PATHS = "A relative DIR is taken from the folder you run gradschool in.";
 
         @Option(names = "--data", paramLabel = "DIR",
-                description = "The folder of shipped datasets, holding iris/, digits/ and mnist/ "
+                description = "The folder of shipped datasets, holding iris/, digits/, mnist/ and names/ "
                         + "(default: data/ in the gradschool folder).")
         Path data;
 
@@ -236,7 +236,7 @@ public final class Launcher implements Runnable {
         }
         if (!missing.isEmpty()) {
             String hint = given
-                    ? "--data must name gradschool's data/ folder, which holds iris/, digits/ and mnist/"
+                    ? "--data must name gradschool's data/ folder, which holds iris/, digits/, mnist/ and names/"
                     : "run from a gradschool clone, or pass --data DIR naming its data/ folder";
             throw new UserError(String.join(", ", needing) + " needs " + String.join(", ", missing)
                     + " in the data folder " + dataDirectory + ", and it is not there (" + hint + ")");
@@ -307,10 +307,11 @@ public final class Launcher implements Runnable {
         }
     }
 
-    /** {@code all}: every lesson in {@code list} order, ending with the training runs on the shipped data. */
+    /** {@code all}: every lesson in {@code list} order, ending with the language models on the names data. */
     @Command(name = "all", mixinStandardHelpOptions = true, footer = RunOptions.RELATIVE_PATHS,
             description = "Runs every lesson in order: the seed notebooks, autograd, "
-            + "then training on the shipped datasets (XOR, two moons, spirals, Iris, digits, MNIST with an MLP and with CNNs).")
+            + "then training on the shipped datasets (XOR, two moons, spirals, Iris, digits, MNIST with an MLP and with CNNs), "
+            + "then the language models of the makemore lectures on 32,033 names (bigram to Transformer).")
     static final class All implements Callable<Integer> {
         @CommandLine.Mixin
         RunOptions options;

@@ -20,7 +20,7 @@ public final class LessonContext {
      * Makes a context.
      *
      * @param out where the lesson prints
-     * @param dataDirectory the folder holding {@code iris/}, {@code digits/} and {@code mnist/}
+     * @param dataDirectory the folder holding {@code iris/}, {@code digits/}, {@code mnist/} and {@code names/}
      * @param outputDirectory where pictures and files are written (created when needed)
      * @param smoke whether to run a quick version (tests use this)
      */
