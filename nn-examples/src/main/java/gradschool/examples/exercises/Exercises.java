@@ -8,6 +8,7 @@ import gradschool.examples.exercises.Exercise.Alternative;
 import gradschool.examples.exercises.Exercise.Case;
 import gradschool.examples.exercises.Exercise.Kind;
 import gradschool.examples.seeds.Backpropagation;
+import gradschool.nn.BatchNorm;
 import gradschool.nn.CrossEntropyLoss;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ public final class Exercises {
 
     private static final List<Exercise> ALL = List.of(
             seedGradients(), mul(), div(), pow(), exp(), log(), tanh(), sigmoid(), relu(), add(), sum(), mean(),
-            matmul(), softmax(), logSoftmax(), crossEntropy(), conv1d(), maxPool());
+            matmul(), softmax(), logSoftmax(), crossEntropy(), conv1d(), maxPool(), batchNorm());
 
     private Exercises() {
     }
@@ -346,6 +347,28 @@ public final class Exercises {
             }
         }
         return marks;
+    }
+
+    private static Exercise batchNorm() {
+        List<String> names = List.of("x", "γ", "β");
+        int[][] shapes = {{4, 3}, {6, 2}, {3, 5}};
+        List<Case> cases = new ArrayList<>();
+        for (int c = 0; c < shapes.length; c++) {
+            int channels = shapes[c][1];
+            cases.add(new Case(Kind.ORDINARY, new Tensor[] {randn(160 + 3 * c, shapes[c]).mul(2).add(0.5),
+                randn(161 + 3 * c, channels).add(1), randn(162 + 3 * c, channels)}, new Object[0],
+                Exercises::batchNormTraining, names));
+        }
+        return new Exercise("batch-norm", "BatchNormBackward",
+                "dL/dx, dL/dγ and dL/dβ of batch normalization over (N, C), in training mode",
+                "docs/convolution.md", withView(cases), List.of(), true);
+    }
+
+    /** BatchNorm1d's training-mode forward pass (biased variance, ε = 1e-5) on x (N, C), γ (C), β (C). */
+    private static Variable batchNormTraining(List<Variable> xs) {
+        Variable centered = xs.get(0).sub(xs.get(0).mean(0, true));
+        Variable variance = centered.mul(centered).mean(0, true);
+        return centered.div(variance.add(BatchNorm.DEFAULT_EPS).sqrt()).mul(xs.get(1)).add(xs.get(2));
     }
 
     // ---------------------------------------------------------------- building cases

@@ -682,4 +682,35 @@ class GraderTest {
         assertThat(transposed.mistake()).isEqualTo(Mistake.TRANSPOSED);
         assertThat(text(transposed)).contains("your dL/dW1 is the transpose of the true one");
     }
+
+    // ---------------------------------------------------------------- normalization and attention
+
+    /** The exercise's file with the reference rule pasted in and {@code wrong} put in place of {@code right}. */
+    private static Verdict checkReferenceWith(Path dir, String name, String right, String wrong) throws Exception {
+        Exercise exercise = Exercises.named(name).orElseThrow();
+        ExerciseWorkspace workspace = new ExerciseWorkspace(dir, dir.resolve("out"));
+        Files.createDirectories(workspace.file(exercise).getParent());
+        String solved = ExerciseFilesTest.solved(exercise);
+        assertThat(solved).contains(right);
+        Files.writeString(workspace.file(exercise), solved.replace(right, wrong));
+        return workspace.check(exercise);
+    }
+
+    @Test
+    void batchNormWithoutThePathThroughTheMeanIsWrongValues(@TempDir Path dir) throws Exception {
+        Verdict verdict = checkReferenceWith(dir, "batch-norm", "gradNormalized.sub(gradNormalized.mean(0, true))",
+                "gradNormalized");
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.WRONG_VALUES);
+        assertThat(text(verdict)).contains("your dL/dx differs from the true gradient")
+                .contains("first element that differs: dL/dx[0, 0]").contains("case: x (4, 3), γ (3,), β (3,)");
+    }
+
+    @Test
+    void batchNormWithTheShiftsGradientNotSummedOverTheBatchIsABroadcastNotSummedBack(@TempDir Path dir)
+            throws Exception {
+        Verdict verdict = checkReferenceWith(dir, "batch-norm", "gradOutput.sum(0, false));", "gradOutput);");
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.BROADCAST_NOT_SUMMED);
+        assertThat(text(verdict)).contains("dL/dβ has shape (4, 3), the output's, but β has shape (3,)")
+                .contains("along axis 0");
+    }
 }
