@@ -33,10 +33,12 @@ public final class Exercises {
 
     private static final List<String> X = List.of("x");
     private static final List<String> AB = List.of("a", "b");
+    /** LayerNorm's default ε. */
+    private static final double LAYER_NORM_EPS = 1e-5;
 
     private static final List<Exercise> ALL = List.of(
             seedGradients(), mul(), div(), pow(), exp(), log(), tanh(), sigmoid(), relu(), add(), sum(), mean(),
-            matmul(), softmax(), logSoftmax(), crossEntropy(), conv1d(), maxPool(), batchNorm());
+            matmul(), softmax(), logSoftmax(), crossEntropy(), conv1d(), maxPool(), batchNorm(), layerNorm());
 
     private Exercises() {
     }
@@ -369,6 +371,28 @@ public final class Exercises {
         Variable centered = xs.get(0).sub(xs.get(0).mean(0, true));
         Variable variance = centered.mul(centered).mean(0, true);
         return centered.div(variance.add(BatchNorm.DEFAULT_EPS).sqrt()).mul(xs.get(1)).add(xs.get(2));
+    }
+
+    private static Exercise layerNorm() {
+        List<String> names = List.of("x", "w", "b");
+        int[][] shapes = {{4, 5}, {2, 3, 4}, {3, 6}};
+        List<Case> cases = new ArrayList<>();
+        for (int c = 0; c < shapes.length; c++) {
+            int features = shapes[c][shapes[c].length - 1];
+            cases.add(new Case(Kind.ORDINARY, new Tensor[] {randn(170 + 3 * c, shapes[c]).mul(2).add(0.5),
+                randn(171 + 3 * c, features).add(1), randn(172 + 3 * c, features)}, new Object[0],
+                Exercises::layerNormOverLast, names));
+        }
+        return new Exercise("layer-norm", "LayerNormBackward",
+                "dL/dx, dL/dw and dL/db of layer normalization over the last dimension",
+                "docs/convolution.md", withView(cases), List.of(), true);
+    }
+
+    /** LayerNorm's forward pass over the last dimension (biased variance, ε = 1e-5) on x (…, D), w (D), b (D). */
+    private static Variable layerNormOverLast(List<Variable> xs) {
+        Variable centered = xs.get(0).sub(xs.get(0).mean(-1, true));
+        Variable variance = centered.mul(centered).mean(-1, true);
+        return centered.div(variance.add(LAYER_NORM_EPS).sqrt()).mul(xs.get(1)).add(xs.get(2));
     }
 
     // ---------------------------------------------------------------- building cases

@@ -713,4 +713,20 @@ class GraderTest {
         assertThat(text(verdict)).contains("dL/dβ has shape (4, 3), the output's, but β has shape (3,)")
                 .contains("along axis 0");
     }
+
+    @Test
+    void layerNormWithTheBackwardsMeansOverTheWrongAxisIsWrongValues(@TempDir Path dir) throws Exception {
+        Exercise exercise = Exercises.named("layer-norm").orElseThrow();
+        ExerciseWorkspace workspace = new ExerciseWorkspace(dir, dir.resolve("out"));
+        Files.createDirectories(workspace.file(exercise).getParent());
+        String solved = ExerciseFilesTest.solved(exercise);
+        String backward = solved.substring(solved.indexOf("Variable[] backward("));
+        assertThat(backward).contains("mean(-1, true)");
+        Files.writeString(workspace.file(exercise), solved.replace(backward, backward.replace("mean(-1, true)",
+                "mean(0, true)")));   // the statistics of each column (over the batch), as in batch-norm
+        Verdict verdict = workspace.check(exercise);
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.WRONG_VALUES);
+        assertThat(text(verdict)).contains("your dL/dx differs from the true gradient")
+                .contains("case: x (4, 5), w (5,), b (5,)");
+    }
 }
