@@ -38,7 +38,8 @@ public final class Exercises {
 
     private static final List<Exercise> ALL = List.of(
             seedGradients(), mul(), div(), pow(), exp(), log(), tanh(), sigmoid(), relu(), add(), sum(), mean(),
-            matmul(), softmax(), logSoftmax(), crossEntropy(), conv1d(), maxPool(), batchNorm(), layerNorm());
+            matmul(), softmax(), logSoftmax(), crossEntropy(), conv1d(), maxPool(), batchNorm(), layerNorm(),
+            attention());
 
     private Exercises() {
     }
@@ -393,6 +394,30 @@ public final class Exercises {
         Variable centered = xs.get(0).sub(xs.get(0).mean(-1, true));
         Variable variance = centered.mul(centered).mean(-1, true);
         return centered.div(variance.add(LAYER_NORM_EPS).sqrt()).mul(xs.get(1)).add(xs.get(2));
+    }
+
+    private static Exercise attention() {
+        List<String> names = List.of("q", "k", "v");
+        int[][] shapes = {{4, 4}, {2, 3, 4}, {5, 2}};
+        List<Case> cases = new ArrayList<>();
+        for (int c = 0; c < shapes.length; c++) {
+            cases.add(new Case(Kind.ORDINARY, new Tensor[] {randn(180 + 3 * c, shapes[c]),
+                randn(181 + 3 * c, shapes[c]), randn(182 + 3 * c, shapes[c])}, new Object[0],
+                Exercises::causalAttention, names));
+        }
+        return new Exercise("attention", "AttentionBackward",
+                "dL/dq, dL/dk and dL/dv of single-head causal attention softmax(mask(q·kᵀ/√hs))·v",
+                "docs/derivatives.md", withView(cases), List.of(), true);
+    }
+
+    /** CausalSelfAttention's core for one head: softmax(mask(q·kᵀ/√hs))·v, on (T, hs) or (B, T, hs). */
+    private static Variable causalAttention(List<Variable> xs) {
+        Variable q = xs.get(0);
+        int steps = q.shape().dim(-2);
+        Tensor positions = Tensor.arange(steps);
+        Tensor future = positions.reshape(1, steps).gt(positions.reshape(steps, 1));   // column j after row t
+        return q.matmul(xs.get(1).transpose(-1, -2)).mul(1 / Math.sqrt(q.shape().dim(-1)))
+                .maskedFill(future, Double.NEGATIVE_INFINITY).softmax(-1).matmul(xs.get(2));
     }
 
     // ---------------------------------------------------------------- building cases

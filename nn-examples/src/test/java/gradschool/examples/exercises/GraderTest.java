@@ -729,4 +729,12 @@ class GraderTest {
         assertThat(text(verdict)).contains("your dL/dx differs from the true gradient")
                 .contains("case: x (4, 5), w (5,), b (5,)");
     }
+
+    @Test
+    void attentionWithoutTheScaleInTheBackwardIsAConstantFactor(@TempDir Path dir) throws Exception {
+        Verdict verdict = checkReferenceWith(dir, "attention", ".sum(-1, true))).mul(scale);", ".sum(-1, true)));");
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.CONSTANT_FACTOR);
+        assertThat(text(verdict)).contains("your dL/dq is exactly 2× the true one")   // √hs = √4
+                .contains("case: q (4, 4), k (4, 4), v (4, 4)");
+    }
 }
