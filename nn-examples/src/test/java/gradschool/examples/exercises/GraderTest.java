@@ -737,4 +737,33 @@ class GraderTest {
         assertThat(text(verdict)).contains("your dL/dq is exactly 2× the true one")   // √hs = √4
                 .contains("case: q (4, 4), k (4, 4), v (4, 4)");
     }
+
+    /** The reference of an exercise and a gradschool layer, on a case's inputs: the same output and dL/dx. */
+    private static void assertSameAsLayer(Exercise.Case c, gradschool.nn.Layer layer) {
+        Variable x = Variable.requiringGrad(c.inputs()[0]);
+        List<Variable> inputs = List.of(x, Variable.of(c.inputs()[1]), Variable.of(c.inputs()[2]));
+        Variable reference = c.reference().apply(inputs);
+        Variable byLayer = layer.forward(x);
+        assertThat(Grader.firstDifference(reference.value(), byLayer.value())).isEqualTo(-1);
+        Tensor g = Tensor.randn(reference.shape(), 5);
+        Tensor fromReference = Autograd.grad(List.of(reference), List.of(x), List.of(g), false).get(0).value();
+        Tensor fromLayer = Autograd.grad(List.of(byLayer), List.of(x), List.of(g), false).get(0).value();
+        assertThat(Grader.firstDifference(fromReference, fromLayer)).isEqualTo(-1);
+    }
+
+    @Test
+    void theNormalizationExercisesAreGradedAgainstWhatGradschoolsLayersCompute() {
+        for (Exercise.Case c : Exercises.named("batch-norm").orElseThrow().cases()) {
+            gradschool.nn.BatchNorm1d norm = new gradschool.nn.BatchNorm1d(c.inputs()[1].size());   // training mode
+            norm.weight().value().copyFrom(c.inputs()[1].toDoubleArray());
+            norm.bias().value().copyFrom(c.inputs()[2].toDoubleArray());
+            assertSameAsLayer(c, norm);
+        }
+        for (Exercise.Case c : Exercises.named("layer-norm").orElseThrow().cases()) {
+            gradschool.nn.LayerNorm norm = new gradschool.nn.LayerNorm(c.inputs()[1].size());
+            norm.weight().value().copyFrom(c.inputs()[1].toDoubleArray());
+            norm.bias().value().copyFrom(c.inputs()[2].toDoubleArray());
+            assertSameAsLayer(c, norm);
+        }
+    }
 }
