@@ -8,6 +8,7 @@ import gradschool.examples.exercises.Exercise.Alternative;
 import gradschool.examples.exercises.Exercise.Case;
 import gradschool.examples.exercises.Exercise.Kind;
 import gradschool.examples.seeds.Backpropagation;
+import gradschool.nn.BatchNorm;
 import gradschool.nn.CrossEntropyLoss;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,10 +33,13 @@ public final class Exercises {
 
     private static final List<String> X = List.of("x");
     private static final List<String> AB = List.of("a", "b");
+    /** LayerNorm's default ε. */
+    private static final double LAYER_NORM_EPS = 1e-5;
 
     private static final List<Exercise> ALL = List.of(
             seedGradients(), mul(), div(), pow(), exp(), log(), tanh(), sigmoid(), relu(), add(), sum(), mean(),
-            matmul(), softmax(), logSoftmax(), crossEntropy(), conv1d(), maxPool());
+            matmul(), softmax(), logSoftmax(), crossEntropy(), conv1d(), maxPool(), batchNorm(), layerNorm(),
+            attention());
 
     private Exercises() {
     }
@@ -346,6 +350,74 @@ public final class Exercises {
             }
         }
         return marks;
+    }
+
+    private static Exercise batchNorm() {
+        List<String> names = List.of("x", "γ", "β");
+        int[][] shapes = {{4, 3}, {6, 2}, {3, 5}};
+        List<Case> cases = new ArrayList<>();
+        for (int c = 0; c < shapes.length; c++) {
+            int channels = shapes[c][1];
+            cases.add(new Case(Kind.ORDINARY, new Tensor[] {randn(160 + 3 * c, shapes[c]).mul(2).add(0.5),
+                randn(161 + 3 * c, channels).add(1), randn(162 + 3 * c, channels)}, new Object[0],
+                Exercises::batchNormTraining, names));
+        }
+        return new Exercise("batch-norm", "BatchNormBackward",
+                "dL/dx, dL/dγ and dL/dβ of batch normalization over (N, C), in training mode",
+                "docs/convolution.md", withView(cases), List.of(), true);
+    }
+
+    /** BatchNorm1d's training-mode forward pass (biased variance, ε = 1e-5) on x (N, C), γ (C), β (C). */
+    private static Variable batchNormTraining(List<Variable> xs) {
+        Variable centered = xs.get(0).sub(xs.get(0).mean(0, true));
+        Variable variance = centered.mul(centered).mean(0, true);
+        return centered.div(variance.add(BatchNorm.DEFAULT_EPS).sqrt()).mul(xs.get(1)).add(xs.get(2));
+    }
+
+    private static Exercise layerNorm() {
+        List<String> names = List.of("x", "w", "b");
+        int[][] shapes = {{4, 5}, {2, 3, 4}, {3, 6}};
+        List<Case> cases = new ArrayList<>();
+        for (int c = 0; c < shapes.length; c++) {
+            int features = shapes[c][shapes[c].length - 1];
+            cases.add(new Case(Kind.ORDINARY, new Tensor[] {randn(170 + 3 * c, shapes[c]).mul(2).add(0.5),
+                randn(171 + 3 * c, features).add(1), randn(172 + 3 * c, features)}, new Object[0],
+                Exercises::layerNormOverLast, names));
+        }
+        return new Exercise("layer-norm", "LayerNormBackward",
+                "dL/dx, dL/dw and dL/db of layer normalization over the last dimension",
+                "docs/convolution.md", withView(cases), List.of(), true);
+    }
+
+    /** LayerNorm's forward pass over the last dimension (biased variance, ε = 1e-5) on x (…, D), w (D), b (D). */
+    private static Variable layerNormOverLast(List<Variable> xs) {
+        Variable centered = xs.get(0).sub(xs.get(0).mean(-1, true));
+        Variable variance = centered.mul(centered).mean(-1, true);
+        return centered.div(variance.add(LAYER_NORM_EPS).sqrt()).mul(xs.get(1)).add(xs.get(2));
+    }
+
+    private static Exercise attention() {
+        List<String> names = List.of("q", "k", "v");
+        int[][] shapes = {{4, 4}, {2, 3, 4}, {5, 2}};
+        List<Case> cases = new ArrayList<>();
+        for (int c = 0; c < shapes.length; c++) {
+            cases.add(new Case(Kind.ORDINARY, new Tensor[] {randn(180 + 3 * c, shapes[c]),
+                randn(181 + 3 * c, shapes[c]), randn(182 + 3 * c, shapes[c])}, new Object[0],
+                Exercises::causalAttention, names));
+        }
+        return new Exercise("attention", "AttentionBackward",
+                "dL/dq, dL/dk and dL/dv of single-head causal attention softmax(mask(q·kᵀ/√hs))·v",
+                "docs/derivatives.md", withView(cases), List.of(), true);
+    }
+
+    /** CausalSelfAttention's core for one head: softmax(mask(q·kᵀ/√hs))·v, on (T, hs) or (B, T, hs). */
+    private static Variable causalAttention(List<Variable> xs) {
+        Variable q = xs.get(0);
+        int steps = q.shape().dim(-2);
+        Tensor positions = Tensor.arange(steps);
+        Tensor future = positions.reshape(1, steps).gt(positions.reshape(steps, 1));   // column j after row t
+        return q.matmul(xs.get(1).transpose(-1, -2)).mul(1 / Math.sqrt(q.shape().dim(-1)))
+                .maskedFill(future, Double.NEGATIVE_INFINITY).softmax(-1).matmul(xs.get(2));
     }
 
     // ---------------------------------------------------------------- building cases

@@ -682,4 +682,88 @@ class GraderTest {
         assertThat(transposed.mistake()).isEqualTo(Mistake.TRANSPOSED);
         assertThat(text(transposed)).contains("your dL/dW1 is the transpose of the true one");
     }
+
+    // ---------------------------------------------------------------- normalization and attention
+
+    /** The exercise's file with the reference rule pasted in and {@code wrong} put in place of {@code right}. */
+    private static Verdict checkReferenceWith(Path dir, String name, String right, String wrong) throws Exception {
+        Exercise exercise = Exercises.named(name).orElseThrow();
+        ExerciseWorkspace workspace = new ExerciseWorkspace(dir, dir.resolve("out"));
+        Files.createDirectories(workspace.file(exercise).getParent());
+        String solved = ExerciseFilesTest.solved(exercise);
+        assertThat(solved).contains(right);
+        Files.writeString(workspace.file(exercise), solved.replace(right, wrong));
+        return workspace.check(exercise);
+    }
+
+    @Test
+    void batchNormWithoutThePathThroughTheMeanIsWrongValues(@TempDir Path dir) throws Exception {
+        Verdict verdict = checkReferenceWith(dir, "batch-norm", "gradNormalized.sub(gradNormalized.mean(0, true))",
+                "gradNormalized");
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.WRONG_VALUES);
+        assertThat(text(verdict)).contains("your dL/dx differs from the true gradient")
+                .contains("first element that differs: dL/dx[0, 0]").contains("case: x (4, 3), γ (3,), β (3,)");
+    }
+
+    @Test
+    void batchNormWithTheShiftsGradientNotSummedOverTheBatchIsABroadcastNotSummedBack(@TempDir Path dir)
+            throws Exception {
+        Verdict verdict = checkReferenceWith(dir, "batch-norm", "gradOutput.sum(0, false));", "gradOutput);");
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.BROADCAST_NOT_SUMMED);
+        assertThat(text(verdict)).contains("dL/dβ has shape (4, 3), the output's, but β has shape (3,)")
+                .contains("along axis 0");
+    }
+
+    @Test
+    void layerNormWithTheBackwardsMeansOverTheWrongAxisIsWrongValues(@TempDir Path dir) throws Exception {
+        Exercise exercise = Exercises.named("layer-norm").orElseThrow();
+        ExerciseWorkspace workspace = new ExerciseWorkspace(dir, dir.resolve("out"));
+        Files.createDirectories(workspace.file(exercise).getParent());
+        String solved = ExerciseFilesTest.solved(exercise);
+        String backward = solved.substring(solved.indexOf("Variable[] backward("));
+        assertThat(backward).contains("mean(-1, true)");
+        Files.writeString(workspace.file(exercise), solved.replace(backward, backward.replace("mean(-1, true)",
+                "mean(0, true)")));   // the statistics of each column (over the batch), as in batch-norm
+        Verdict verdict = workspace.check(exercise);
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.WRONG_VALUES);
+        assertThat(text(verdict)).contains("your dL/dx differs from the true gradient")
+                .contains("case: x (4, 5), w (5,), b (5,)");
+    }
+
+    @Test
+    void attentionWithoutTheScaleInTheBackwardIsAConstantFactor(@TempDir Path dir) throws Exception {
+        Verdict verdict = checkReferenceWith(dir, "attention", ".sum(-1, true))).mul(scale);", ".sum(-1, true)));");
+        assertThat(verdict.mistake()).as(verdict.text()).isEqualTo(Mistake.CONSTANT_FACTOR);
+        assertThat(text(verdict)).contains("your dL/dq is exactly 2× the true one")   // √hs = √4
+                .contains("case: q (4, 4), k (4, 4), v (4, 4)");
+    }
+
+    /** The reference of an exercise and a gradschool layer, on a case's inputs: the same output and dL/dx. */
+    private static void assertSameAsLayer(Exercise.Case c, gradschool.nn.Layer layer) {
+        Variable x = Variable.requiringGrad(c.inputs()[0]);
+        List<Variable> inputs = List.of(x, Variable.of(c.inputs()[1]), Variable.of(c.inputs()[2]));
+        Variable reference = c.reference().apply(inputs);
+        Variable byLayer = layer.forward(x);
+        assertThat(Grader.firstDifference(reference.value(), byLayer.value())).isEqualTo(-1);
+        Tensor g = Tensor.randn(reference.shape(), 5);
+        Tensor fromReference = Autograd.grad(List.of(reference), List.of(x), List.of(g), false).get(0).value();
+        Tensor fromLayer = Autograd.grad(List.of(byLayer), List.of(x), List.of(g), false).get(0).value();
+        assertThat(Grader.firstDifference(fromReference, fromLayer)).isEqualTo(-1);
+    }
+
+    @Test
+    void theNormalizationExercisesAreGradedAgainstWhatGradschoolsLayersCompute() {
+        for (Exercise.Case c : Exercises.named("batch-norm").orElseThrow().cases()) {
+            gradschool.nn.BatchNorm1d norm = new gradschool.nn.BatchNorm1d(c.inputs()[1].size());   // training mode
+            norm.weight().value().copyFrom(c.inputs()[1].toDoubleArray());
+            norm.bias().value().copyFrom(c.inputs()[2].toDoubleArray());
+            assertSameAsLayer(c, norm);
+        }
+        for (Exercise.Case c : Exercises.named("layer-norm").orElseThrow().cases()) {
+            gradschool.nn.LayerNorm norm = new gradschool.nn.LayerNorm(c.inputs()[1].size());
+            norm.weight().value().copyFrom(c.inputs()[1].toDoubleArray());
+            norm.bias().value().copyFrom(c.inputs()[2].toDoubleArray());
+            assertSameAsLayer(c, norm);
+        }
+    }
 }
