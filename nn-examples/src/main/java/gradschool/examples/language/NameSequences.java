@@ -67,6 +67,26 @@ final class NameSequences {
         return new NameSequences(split);
     }
 
+    /**
+     * A learning rate that rises linearly to {@code peak} over the first {@code warmupSteps} steps (at
+     * most a tenth of the run), then falls along half a cosine to {@code last} at the final step.
+     *
+     * @param step the step, from 1
+     * @param steps the number of steps of the run
+     * @param warmupSteps the warm-up length for a long run
+     * @param peak the rate at the end of the warm-up
+     * @param last the rate at the last step
+     * @return the rate of this step
+     */
+    static double warmupThenCosine(int step, int steps, int warmupSteps, double peak, double last) {
+        int warmup = Math.min(warmupSteps, Math.max(1, steps / 10));
+        if (step <= warmup) {
+            return peak * step / warmup;
+        }
+        double progress = (double) (step - warmup) / Math.max(1, steps - warmup);
+        return last + 0.5 * (peak - last) * (1 + Math.cos(Math.PI * progress));
+    }
+
     /** The data files the lessons read. */
     static List<String> dataFiles() {
         return List.of("names/names-train.txt", "names/names-dev.txt", "names/names-test.txt");

@@ -122,12 +122,7 @@ public final class TransformerNamesLesson implements Lesson {
 
     /** The learning rate of step {@code step} (1-based) of {@code steps}: linear warm-up, then cosine. */
     static double learningRate(int step, int steps) {
-        int warmup = Math.min(WARMUP_STEPS, Math.max(1, steps / 10));
-        if (step <= warmup) {
-            return PEAK_LEARNING_RATE * step / warmup;
-        }
-        double progress = (double) (step - warmup) / Math.max(1, steps - warmup);
-        return FINAL_LEARNING_RATE + 0.5 * (PEAK_LEARNING_RATE - FINAL_LEARNING_RATE) * (1 + Math.cos(Math.PI * progress));
+        return NameSequences.warmupThenCosine(step, steps, WARMUP_STEPS, PEAK_LEARNING_RATE, FINAL_LEARNING_RATE);
     }
 
     @Override
