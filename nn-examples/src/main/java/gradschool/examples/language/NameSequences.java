@@ -105,11 +105,19 @@ final class NameSequences {
      * One training step on the given rows: forward, mean loss over the non-padding targets, zero the
      * gradients, backward, optimizer step.
      *
+     * <p>The rows are cut after the last column in which some row still has a character: a batch of
+     * short names needs fewer positions than {@value #LENGTH}. The loss and the gradients are the same
+     * (the models are causal, so no position sees the padding after it, and the loss skips padding), but
+     * a batch of 32 random names needs about 10.6 columns instead of 16, which saves a third of the
+     * work, and more of the attention's, whose cost grows with the square of the length.
+     *
      * @return the batch's loss
      */
     double step(Layer model, Optimizer optimizer, int[] rows) {
-        Tensor inputs = train.inputs().indexSelect(rows);
         Tensor targets = train.targets().indexSelect(rows);
+        int used = usedLength(targets);
+        Tensor inputs = train.inputs().indexSelect(rows).slice(1, 0, used);
+        targets = targets.slice(1, 0, used);
         Variable value = loss.forward(model.forward(Variable.of(inputs)), targets);
         optimizer.zeroGrad();
         value.backward();
@@ -135,6 +143,19 @@ final class NameSequences {
             }
         }
         return total / characters;
+    }
+
+    /** One more than the last column in which some row's target is a character, not padding. */
+    static int usedLength(Tensor targets) {
+        int columns = targets.shape().dim(1);
+        double[] values = targets.toDoubleArray();
+        int used = 1;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != IGNORE) {
+                used = Math.max(used, i % columns + 1);
+            }
+        }
+        return used;
     }
 
     /** The targets that are characters, not padding. */

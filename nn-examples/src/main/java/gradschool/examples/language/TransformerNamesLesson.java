@@ -122,7 +122,12 @@ public final class TransformerNamesLesson implements Lesson {
 
     /** The learning rate of step {@code step} (1-based) of {@code steps}: linear warm-up, then cosine. */
     static double learningRate(int step, int steps) {
-        return NameSequences.warmupThenCosine(step, steps, WARMUP_STEPS, PEAK_LEARNING_RATE, FINAL_LEARNING_RATE);
+        return learningRate(step, steps, PEAK_LEARNING_RATE);
+    }
+
+    /** The same with another peak rate ({@code -Dgradschool.lr=R}). */
+    static double learningRate(int step, int steps, double peak) {
+        return NameSequences.warmupThenCosine(step, steps, WARMUP_STEPS, peak, FINAL_LEARNING_RATE);
     }
 
     @Override
@@ -138,15 +143,17 @@ public final class TransformerNamesLesson implements Lesson {
                 makemore.numHeads(), makemore.embedDim(), dropout));
         out.println(model);
         out.printf("%,d parameters (makemore prints 0.20M: it leaves out the head's 1,728)%n", model.parameterCount());
-        AdamW optimizer = new AdamW(model.parameters(), PEAK_LEARNING_RATE).withWeightDecay(WEIGHT_DECAY)
+        double peak = Double.parseDouble(System.getProperty("gradschool.lr", String.valueOf(PEAK_LEARNING_RATE)));
+        double weightDecay = Double.parseDouble(System.getProperty("gradschool.weightDecay", String.valueOf(WEIGHT_DECAY)));
+        AdamW optimizer = new AdamW(model.parameters(), peak).withWeightDecay(weightDecay)
                 .withBetas(0.9, 0.99).withEpsilon(1e-8);
 
         int steps = smoke ? SMOKE_STEPS : Integer.getInteger("gradschool.steps", STEPS);
         int interval = smoke ? 10 : EVALUATION_INTERVAL;
         int devSubset = smoke ? 100 : DEV_SUBSET;
         out.printf("training %,d steps of %d names; AdamW, lr warm-up to %.0e over %d steps, cosine to %.0e; "
-                        + "weight decay %.2f; %d threads available%n", steps, BATCH_SIZE, PEAK_LEARNING_RATE,
-                Math.min(WARMUP_STEPS, Math.max(1, steps / 10)), FINAL_LEARNING_RATE, WEIGHT_DECAY,
+                        + "weight decay %.2f; dropout %.2f; %d threads available%n", steps, BATCH_SIZE, peak,
+                Math.min(WARMUP_STEPS, Math.max(1, steps / 10)), FINAL_LEARNING_RATE, weightDecay, dropout,
                 Runtime.getRuntime().availableProcessors());
         out.printf("dev loss every %d steps on the first %,d dev names; seconds count training only%n", interval, devSubset);
         out.println(" step |       lr | train loss | dev loss | train s | steps/s");
@@ -159,7 +166,7 @@ public final class TransformerNamesLesson implements Lesson {
         double intervalLoss = 0;
         long start = System.nanoTime();
         for (int step = 1; step <= steps; step++) {
-            optimizer.setLearningRate(learningRate(step, steps));
+            optimizer.setLearningRate(learningRate(step, steps, peak));
             long before = System.nanoTime();
             intervalLoss += data.step(model, optimizer, NameSequences.drawBatch(batches, data.train.size(), BATCH_SIZE));
             trainingNanos += System.nanoTime() - before;

@@ -9,12 +9,16 @@ import gradschool.core.Tensor;
 import gradschool.examples.LessonContext;
 import gradschool.nn.CrossEntropyLoss;
 import gradschool.nn.Embedding;
+import gradschool.nn.GPT;
+import gradschool.nn.Parameter;
 import gradschool.nn.Reduction;
 import gradschool.nn.Sampler;
+import gradschool.optim.SGD;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +46,35 @@ class NameSequencesTest {
                     .forward(logits, data.dev.targets().slice(0, 0, rows)).item();
         }
         assertThat(data.meanLoss(bigram, data.dev, rows)).isCloseTo(expected, within(1e-12));
+    }
+
+    @Test
+    void aStepCutsTrailingPaddingAndGivesTheLossAndGradientsOfTheFullRows() throws Exception {
+        NameSequences data = read();
+        int[] rows = {3, 17, 250, 4000, 9};   // names of at most 8 letters: 9 of the 16 columns are used
+        Tensor targets = data.train.targets().indexSelect(rows);
+        int used = NameSequences.usedLength(targets);
+        assertThat(used).isLessThan(NameSequences.LENGTH);
+        assertThat(java.util.Arrays.stream(targets.slice(1, used - 1, used).toDoubleArray())).anyMatch(t -> t != NameSequences.IGNORE);
+        assertThat(targets.slice(1, used, NameSequences.LENGTH).toDoubleArray()).containsOnly((double) NameSequences.IGNORE);
+
+        GPT model = new GPT(new GPT.Config(27, NameSequences.LENGTH, 2, 2, 8, 0.0), new Random(5));
+        Variable full = new CrossEntropyLoss(Reduction.MEAN, 0.0, NameSequences.IGNORE)
+                .forward(model.forward(Variable.of(data.train.inputs().indexSelect(rows))), targets);
+        full.backward();
+        List<Parameter> parameters = model.parameters();
+        List<Tensor> expected = parameters.stream().map(p -> p.grad().copy()).toList();
+
+        double loss = data.step(model, new SGD(parameters, 1e-3), rows);   // the gradients stay after the update
+
+        assertThat(loss).isCloseTo(full.item(), within(1e-12));
+        for (int i = 0; i < parameters.size(); i++) {
+            double[] actual = parameters.get(i).grad().toDoubleArray();
+            double[] wanted = expected.get(i).toDoubleArray();
+            for (int j = 0; j < wanted.length; j++) {
+                assertThat(actual[j]).as("parameter %d, element %d", i, j).isCloseTo(wanted[j], within(1e-12));
+            }
+        }
     }
 
     @Test
