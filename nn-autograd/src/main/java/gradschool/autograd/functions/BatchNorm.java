@@ -159,11 +159,17 @@ public final class BatchNorm extends Function {
         return result;
     }
 
+    /**
+     * Returns the rule; x̂ is written {@code z} there (the z-score), so that {@code ExplainingListener},
+     * which puts the input's name for the symbol {@code x}, leaves it alone.
+     *
+     * @return the rule
+     */
     @Override
     public DerivativeRule derivativeRule() {
         return new DerivativeRule(List.of("x", "γ", "β"),
-                "y = x̂·γ_c + β_c, x̂ = (x − μ_c)·rstd_c, rstd_c = 1/√(σ²_c + ε)",
-                List.of("(γ_c·rstd_c/m)·(m·g − Σg − x̂·Σ(g ⊙ x̂))", "Σ g ⊙ x̂", "Σ g"),
+                "y = z·γ_c + β_c, z = (x − μ_c)·rstd_c, rstd_c = 1/√(σ²_c + ε)",
+                List.of("(γ_c·rstd_c/m)·(m·g − Σ g − z·Σ(g ⊙ z))", "Σ g ⊙ z", "Σ g"),
                 "per channel c, μ_c, σ²_c (biased) and the sums are over its m values (every dimension but the channel axis)",
                 false);
     }

@@ -60,7 +60,7 @@ public final class GELUTanh extends Function {
 
     @Override
     public DerivativeRule derivativeRule() {
-        return DerivativeRule.unary("y = ½x(1 + tanh(u)), u = √(2/π)(x + 0.044715x³)",
-                "g ⊙ (½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²))").withNote("t = tanh(u)");
+        return DerivativeRule.unary("y = ½x(1 + tanh(u)), u = √(2/π)(x + 0.044715·x³)",
+                "g ⊙ (½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715·x²))").withNote("t = tanh(u)");
     }
 }

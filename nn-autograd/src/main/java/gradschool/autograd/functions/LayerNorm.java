@@ -107,10 +107,16 @@ public final class LayerNorm extends Function {
         return result;
     }
 
+    /**
+     * Returns the rule; x̂ is written {@code z} there (the z-score), so that {@code ExplainingListener},
+     * which puts the input's name for the symbol {@code x}, leaves it alone.
+     *
+     * @return the rule
+     */
     @Override
     public DerivativeRule derivativeRule() {
-        return new DerivativeRule(List.of("x", "γ", "β"), "y = x̂ ⊙ γ + β, x̂ = (x − μ)·rstd, rstd = 1/√(σ² + ε)",
-                List.of("rstd·(ĝ − mean(ĝ) − x̂ ⊙ mean(ĝ ⊙ x̂))", "Σ_rows g ⊙ x̂", "Σ_rows g"),
+        return new DerivativeRule(List.of("x", "γ", "β"), "y = z ⊙ γ + β, z = (x − μ)·rstd, rstd = 1/√(σ² + ε)",
+                List.of("rstd·(ĝ − mean(ĝ) − z ⊙ mean(ĝ ⊙ z))", "Σ_rows g ⊙ z", "Σ_rows g"),
                 "ĝ = g ⊙ γ; μ, σ² (biased) and the means are over each row's last dimensions (γ's shape)", false);
     }
 

@@ -167,6 +167,38 @@ class NormalizationOpProperties {
     }
 
     @Example
+    void anEmptyBatchGivesEmptyOutputsAndZeroParameterGradients() {
+        Variable x = Variable.requiringGrad(Tensor.zeros(0, 3));
+        Variable weight = Variable.requiringGrad(Tensor.ones(3));
+        Variable bias = Variable.requiringGrad(Tensor.zeros(3));
+        Variable y = x.layerNorm(weight, bias, 1e-5).gelu();
+        y.sum().backward();
+
+        assertThat(y.shape()).isEqualTo(Shape.of(0, 3));
+        assertThat(x.grad().shape()).isEqualTo(Shape.of(0, 3));
+        assertThat(weight.grad()).isEqualTo(Tensor.zeros(3));
+        assertThat(bias.grad()).isEqualTo(Tensor.zeros(3));
+    }
+
+    @Example
+    void theExplainerWritesTheRulesWithTheVariablesNames() {
+        Variable h = Variable.requiringGrad(Tensor.of(new double[][] {{1, 2, 4}, {0, 3, 3}})).named("h");
+        Variable gamma = Variable.requiringGrad(Tensor.ones(3)).named("ln.weight");
+        Variable beta = Variable.requiringGrad(Tensor.zeros(3)).named("ln.bias");
+        Variable loss = h.layerNorm(gamma, beta, 1e-5).named("u").gelu().named("a").sum().named("L");
+        StringBuilder text = new StringBuilder();
+        try (var explaining = gradschool.autograd.Autograd.listen(new gradschool.autograd.ExplainingListener(text))) {
+            loss.backward();
+        }
+
+        assertThat(text.toString().lines()).contains(
+                "  rule      dL/dx = rstd·(ĝ − mean(ĝ) − z ⊙ mean(ĝ ⊙ z)), dL/dγ = Σ_rows g ⊙ z, dL/dβ = Σ_rows g;"
+                        + " ĝ = g ⊙ γ; μ, σ² (biased) and the means are over each row's last dimensions (γ's shape)",
+                "  dL/d(ln.weight) = Σ_rows dL/d(u) ⊙ z = " + gamma.grad().toString().replaceAll("\\s*\\n\\s*", " "));
+        assertThat(text.toString()).contains("a = u·Φ(u) = ½u(1 + erf(u/√2))").doesNotContain("∂");
+    }
+
+    @Example
     void badShapesAreRejectedNamingTheOpAndTheShapes() {
         Variable x = Variable.of(Tensor.zeros(2, 3));
         assertThatThrownBy(() -> x.layerNorm(Variable.of(Tensor.ones(4)), Variable.of(Tensor.zeros(4)), 1e-5))
