@@ -1436,6 +1436,63 @@ public class Variable {
     }
 
     // ---------------------------------------------------------------------------------------
+    // Fused normalization and activation ops (one pass forward, one backward)
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Returns the layer normalization of this variable over its last {@code k} dimensions, {@code k}
+     * being γ's rank: {@code (x − μ)/√(σ² + ε)·γ + β} per row, in one op
+     * ({@link gradschool.autograd.functions.LayerNorm}); PyTorch's {@code F.layer_norm}.
+     *
+     * @param weight γ, of the shape of the last dimensions normalized over
+     * @param bias β, the same shape
+     * @param eps the ε added to the biased variance
+     * @return the same shape as this variable
+     * @throws IllegalArgumentException if the last dimensions are not γ's shape, or β's shape is not γ's
+     */
+    public Variable layerNorm(Variable weight, Variable bias, double eps) {
+        return new gradschool.autograd.functions.LayerNorm(eps).apply(this, weight, bias);
+    }
+
+    /**
+     * Returns the batch normalization of this variable with the batch's own statistics (training mode):
+     * each channel {@code c} along {@code channelAxis} becomes {@code (x − μ_c)/√(σ²_c + ε)·γ_c + β_c},
+     * μ_c and the biased σ²_c over every other dimension, in one op
+     * ({@link gradschool.autograd.functions.BatchNorm}); {@code gradschool.nn.BatchNorm1d} and
+     * {@code BatchNorm2d} apply that op themselves, to read its batch statistics for their running ones.
+     *
+     * @param channelAxis the dimension that holds the channels
+     * @param weight γ, shape {@code (C,)}
+     * @param bias β, shape {@code (C,)}
+     * @param eps the ε added to the biased variance
+     * @return the same shape as this variable
+     * @throws IllegalArgumentException if the axis is not a dimension, or γ or β is not {@code (C,)}
+     */
+    public Variable batchNorm(int channelAxis, Variable weight, Variable bias, double eps) {
+        return new gradschool.autograd.functions.BatchNorm(channelAxis, eps).apply(this, weight, bias);
+    }
+
+    /**
+     * Returns the exact GELU {@code ½x(1 + erf(x/√2))} of every element, in one op
+     * ({@link gradschool.autograd.functions.GELU}).
+     *
+     * @return the same shape
+     */
+    public Variable gelu() {
+        return new gradschool.autograd.functions.GELU().apply(this);
+    }
+
+    /**
+     * Returns the tanh approximation of the GELU, {@code ½x(1 + tanh(√(2/π)(x + 0.044715x³)))}, of every
+     * element, in one op ({@link gradschool.autograd.functions.GELUTanh}).
+     *
+     * @return the same shape
+     */
+    public Variable geluTanh() {
+        return new gradschool.autograd.functions.GELUTanh().apply(this);
+    }
+
+    // ---------------------------------------------------------------------------------------
     // Printing
     // ---------------------------------------------------------------------------------------
 

@@ -31,9 +31,22 @@ import java.util.Arrays;
  * The running statistics are buffers ({@link Layer#registerBuffer}): saved and loaded by
  * {@link LayerState}, never touched by an optimizer, without gradient.
  *
- * <p>The forward pass is composed of autograd ops (mean, sub, mul, add, sqrt, div), so its
- * derivative — including the terms through μ and σ², which make every output of a channel depend on
- * every input of that channel — comes from those ops, and it differentiates twice.
+ * <p>In training mode the normalization is one op, {@link gradschool.autograd.functions.BatchNorm},
+ * whose backward loop has the derivative written out — including the terms through μ and σ², which
+ * make every output of a channel depend on every input of that channel — as PyTorch's native kernel;
+ * it differentiates twice. It computes the same numbers, to rounding, as this composition of autograd
+ * ops, which {@code NormalizationOpProperties} (nn-autograd) checks it against (values and
+ * gradients), here for (N, C):
+ * <pre>{@code
+ * Variable mean = input.mean(0, true);                          // (1, C); also over L, H, W if present
+ * Variable centered = input.sub(mean);
+ * Variable variance = centered.mul(centered).mean(0, true);     // biased: divides by n
+ * Variable y = centered.div(variance.add(eps).sqrt()).mul(weight).add(bias);
+ * }</pre>
+ * Its derivative, with {@code g = dL/dy}, {@code x̂ = (x − μ)/√(σ² + ε)} and sums over each channel's
+ * n values: {@code dL/dx = γ/(n·√(σ² + ε))·(n·g − Σg − x̂·Σ(g ⊙ x̂))}, {@code dL/dγ = Σ g ⊙ x̂},
+ * {@code dL/dβ = Σ g}. Evaluation mode stays a composition: a subtraction and a division by constants,
+ * a scale and a shift.
  */
 public abstract class BatchNorm extends Layer {
 
@@ -133,22 +146,12 @@ public abstract class BatchNorm extends Layer {
                     + "and its unbiased variance divides by n − 1 = 0); use a bigger batch, or eval() to use the "
                     + "running statistics");
         }
-        Variable mean = meanOverAllButChannels(input, channelAxis);
-        Variable centered = input.sub(mean);
-        Variable variance = meanOverAllButChannels(centered.mul(centered), channelAxis);   // biased: divides by n
-        updateRunningStatistics(mean.value(), variance.value(), valuesPerChannel);
-        return scaleAndShift(centered.div(variance.add(eps).sqrt()), broadcast);
-    }
-
-    /** Averages over every dimension but the channels', keeping them with size 1: shape (1, C, 1, …). */
-    private static Variable meanOverAllButChannels(Variable x, int channelAxis) {
-        Variable result = x;
-        for (int axis = 0; axis < x.rank(); axis++) {
-            if (axis != channelAxis) {
-                result = result.mean(axis, true);   // equal-sized groups: the mean of means is the mean
-            }
-        }
-        return result;
+        // the op (not Variable.batchNorm) because its batch statistics feed the running ones
+        gradschool.autograd.functions.BatchNorm normalization =
+                new gradschool.autograd.functions.BatchNorm(channelAxis, eps);
+        Variable output = normalization.apply(input, weight, bias);
+        updateRunningStatistics(normalization.batchMean(), normalization.batchVariance(), valuesPerChannel);
+        return output;
     }
 
     /** running = (1 − m)·running + m·batch, with the unbiased variance n/(n − 1)·σ². */

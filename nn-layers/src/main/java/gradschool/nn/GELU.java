@@ -14,18 +14,28 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@link Approximate#NONE} (the default, as {@code torch.nn.GELU()} with
- *       {@code approximate='none'}): {@code y = ½x(1 + erf(x/√2))}, with the
- *       {@link gradschool.autograd.functions.Erf Erf op}. Derivative
+ *       {@code approximate='none'}): {@code y = ½x(1 + erf(x/√2))}, with
+ *       {@link gradschool.core.SpecialFunctions#erf}. Derivative
  *       {@code Φ(x) + x·φ(x) = ½(1 + erf(x/√2)) + x·e^(−x²/2)/√(2π)}.
  *   <li>{@link Approximate#TANH} ({@code torch.nn.GELU(approximate='tanh')}):
  *       {@code y = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))}, within about 5e-4 of the exact form
  *       (the largest gap, 4.7e-4, is near |x| ≈ 2.7).
  * </ul>
  *
- * <p>Both are built from variable ops, so autograd derives the derivative and a recorded backward pass
- * can be differentiated again. Like PyTorch, the exact form computes {@code 1 + erf(x/√2)}, which
- * loses its relative accuracy for very negative x (it is 0 below x ≈ −8.3, where the true value is
- * below 1e-16·|x|). No parameters.
+ * <p>Each form is one op, {@link gradschool.autograd.functions.GELU} ({@link Variable#gelu()}) and
+ * {@link gradschool.autograd.functions.GELUTanh} ({@link Variable#geluTanh()}): the forward loop
+ * computes the value and the derivative together, and the backward pass multiplies. Their values are,
+ * bit for bit, those of the compositions of autograd ops they replaced ({@code GELUTest} and
+ * {@code GELUOpProperties} check it, and the gradients, against these):
+ * <pre>{@code
+ * Variable exact = x.mul(0.5).mul(x.mul(Math.sqrt(0.5)).erf().add(1.0));
+ * Variable inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
+ * Variable tanhForm = x.mul(0.5).mul(inner.tanh().add(1.0));
+ * }</pre>
+ * The tanh form's derivative is {@code ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²)}, {@code t} the
+ * tanh. A recorded backward pass ({@code createGraph}) can be differentiated again. Like PyTorch, the exact
+ * form computes {@code 1 + erf(x/√2)}, which loses its relative accuracy for very negative x (it is 0
+ * below x ≈ −8.3, where the true value is below 1e-16·|x|). No parameters.
  */
 public class GELU extends Layer {
 
@@ -36,9 +46,6 @@ public class GELU extends Layer {
         /** The tanh form {@code ½x(1 + tanh(√(2/π)(x + 0.044715x³)))}: PyTorch's {@code approximate='tanh'}. */
         TANH
     }
-
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-    private static final double SQRT_TWO_OVER_PI = Math.sqrt(2 / Math.PI);
 
     private final Approximate approximate;
 
@@ -73,11 +80,7 @@ public class GELU extends Layer {
      */
     @Override
     public Variable forward(Variable input) {
-        if (approximate == Approximate.TANH) {
-            Variable inner = input.add(input.pow(3).mul(0.044715)).mul(SQRT_TWO_OVER_PI);
-            return input.mul(0.5).mul(inner.tanh().add(1.0));
-        }
-        return input.mul(0.5).mul(input.mul(SQRT_HALF).erf().add(1.0));
+        return approximate == Approximate.TANH ? input.geluTanh() : input.gelu();
     }
 
     @Override

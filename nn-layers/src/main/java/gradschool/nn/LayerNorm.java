@@ -23,8 +23,22 @@ import java.util.Arrays;
  * with γ ({@code weight}, ones) and β ({@code bias}, zeros) of shape {@code normalizedShape}, and
  * {@code ε = 1e-5}: PyTorch's definitions and defaults ({@code torch.nn.LayerNorm}). Unlike
  * {@link BatchNorm}, the statistics come from the sample itself, so training and evaluation compute the
- * same thing and there are no running statistics. The forward pass is composed of autograd ops, so
- * its derivative (through μ and σ² as well) comes from them, and it differentiates twice.
+ * same thing and there are no running statistics.
+ *
+ * <p>The forward pass is one op, {@link gradschool.autograd.functions.LayerNorm}
+ * ({@link Variable#layerNorm}), with its derivative (through μ and σ² as well) written out in one
+ * backward loop, as PyTorch's native kernel; it differentiates twice. It computes the same numbers, to rounding, as this composition of
+ * autograd ops, which {@code NormalizationOpProperties} (nn-autograd) checks it against (values and
+ * gradients):
+ * <pre>{@code
+ * Variable mean = input.mean(-1, true);                    // for k = 1; one mean per normalized axis otherwise
+ * Variable centered = input.sub(mean);
+ * Variable variance = centered.mul(centered).mean(-1, true);   // biased: divides by n
+ * Variable y = centered.div(variance.add(eps).sqrt()).mul(weight).add(bias);
+ * }</pre>
+ * Its derivative, with {@code g = dL/dy}, {@code ĝ = g ⊙ γ}, {@code x̂ = (x − μ)/√(σ² + ε)} and means
+ * over each sample's n values: {@code dL/dx = (ĝ − mean(ĝ) − x̂ ⊙ mean(ĝ ⊙ x̂))/√(σ² + ε)},
+ * {@code dL/dγ = Σ g ⊙ x̂}, {@code dL/dβ = Σ g} (sums over the samples).
  */
 public class LayerNorm extends Layer {
 
@@ -82,19 +96,7 @@ public class LayerNorm extends Layer {
             throw new IllegalArgumentException("LayerNorm" + normalizedShape + ": the input's last " + k
                     + (k == 1 ? " dimension" : " dimensions") + " must be " + normalizedShape + ", got input of shape " + shape);
         }
-        Variable mean = meanOverLast(input, k);
-        Variable centered = input.sub(mean);
-        Variable variance = meanOverLast(centered.mul(centered), k);   // biased: divides by n
-        return centered.div(variance.add(eps).sqrt()).mul(weight).add(bias);
-    }
-
-    /** Averages over the last k dimensions, keeping them with size 1. */
-    private static Variable meanOverLast(Variable x, int k) {
-        Variable result = x;
-        for (int axis = x.rank() - k; axis < x.rank(); axis++) {
-            result = result.mean(axis, true);   // equal-sized groups: the mean of means is the mean
-        }
-        return result;
+        return input.layerNorm(weight, bias, eps);
     }
 
     /**
