@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * final LayerNorm and a linear head to one score per vocabulary entry — makemore's {@code Transformer}.
  *
  * <pre>{@code
- * GPT model = new GPT(GPT.Config.makemore(27, 16));       // 4 layers, 4 heads, 64-d embeddings
+ * GPT model = new GPT(GPT.Config.makemore(27, 16));       // 4 layers, 4 heads, 64-d embeddings, tanh GELU
  * Variable logits = model.forward(tokens);                // tokens (B, T) of indices → (B, T, 27)
  * Tensor next = model.nextTokenLogits(new int[] {0, 5});  // scores for the token after ".e", shape (27,)
  * }</pre>
@@ -46,27 +46,55 @@ public class GPT extends Layer {
      * @param numHeads the attention heads per block
      * @param embedDim {@code C}, a multiple of {@code numHeads}
      * @param dropout the dropout probability, in {@code [0, 1)} (0 in makemore)
+     * @param gelu the blocks' activation: {@link GELU.Approximate#NONE}, the exact GELU (PyTorch's
+     *     {@code nn.GELU()} default), or {@link GELU.Approximate#TANH}, makemore's and GPT-2's {@code NewGELU}
      */
-    public record Config(int vocabSize, int blockSize, int numLayers, int numHeads, int embedDim, double dropout) {
+    public record Config(int vocabSize, int blockSize, int numLayers, int numHeads, int embedDim, double dropout,
+                         GELU.Approximate gelu) {
 
         // Checks the sizes: IllegalArgumentException naming them if one is not positive or the heads do not divide C.
         public Config {
             if (vocabSize <= 0 || blockSize <= 0 || numLayers <= 0 || numHeads <= 0 || embedDim <= 0
-                    || embedDim % numHeads != 0 || !(dropout >= 0 && dropout < 1)) {
-                throw new IllegalArgumentException("GPT.Config: needs positive sizes, embedDim a multiple of numHeads and "
-                        + "dropout in [0, 1), got " + this);
+                    || embedDim % numHeads != 0 || !(dropout >= 0 && dropout < 1) || gelu == null) {
+                throw new IllegalArgumentException("GPT.Config: needs positive sizes, embedDim a multiple of numHeads, "
+                        + "dropout in [0, 1) and a GELU form, got " + this);
             }
         }
 
         /**
-         * Returns makemore's default Transformer: 4 layers, 4 heads, 64-d embeddings, no dropout.
+         * The sizes with the exact GELU, PyTorch's {@code nn.GELU()} default.
+         *
+         * @param vocabSize the number of tokens
+         * @param blockSize the longest context, in tokens
+         * @param numLayers the number of blocks
+         * @param numHeads the attention heads per block
+         * @param embedDim {@code C}, a multiple of {@code numHeads}
+         * @param dropout the dropout probability, in {@code [0, 1)}
+         */
+        public Config(int vocabSize, int blockSize, int numLayers, int numHeads, int embedDim, double dropout) {
+            this(vocabSize, blockSize, numLayers, numHeads, embedDim, dropout, GELU.Approximate.NONE);
+        }
+
+        /**
+         * Returns makemore's default Transformer: 4 layers, 4 heads, 64-d embeddings, no dropout, and
+         * makemore's {@code NewGELU}, the tanh form of the GELU.
          *
          * @param vocabSize the number of tokens
          * @param blockSize the longest context
          * @return the configuration
          */
         public static Config makemore(int vocabSize, int blockSize) {
-            return new Config(vocabSize, blockSize, 4, 4, 64, 0.0);
+            return new Config(vocabSize, blockSize, 4, 4, 64, 0.0, GELU.Approximate.TANH);
+        }
+
+        /**
+         * Returns the same sizes with another dropout probability.
+         *
+         * @param probability the dropout probability, in {@code [0, 1)}
+         * @return the configuration
+         */
+        public Config withDropout(double probability) {
+            return new Config(vocabSize, blockSize, numLayers, numHeads, embedDim, probability, gelu);
         }
     }
 
@@ -101,7 +129,7 @@ public class GPT extends Layer {
         Sequential stack = registerLayer("h", new Sequential());
         for (int i = 0; i < config.numLayers(); i++) {
             TransformerBlock block = new TransformerBlock(config.embedDim(), config.numHeads(), config.blockSize(),
-                    config.dropout(), random);
+                    config.dropout(), config.gelu(), random);
             blocks.add(block);
             stack.add(block);
         }

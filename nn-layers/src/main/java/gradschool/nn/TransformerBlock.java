@@ -16,8 +16,9 @@ import java.util.random.RandomGenerator;
  * {@code mlp(u) = dropout(c_proj(GELU(c_fc(u))))}, {@code c_fc: C → 4C}, {@code c_proj: 4C → C}. The
  * residual additions let the gradient reach early layers unchanged. Parameter names follow makemore
  * ({@code ln_1}, {@code attn}, {@code ln_2}, {@code mlp.c_fc}, {@code mlp.c_proj}). The activation is
- * {@code new GELU()}, gradschool's default form; makemore's {@code NewGELU} is the tanh approximation,
- * which differs from the exact form by less than 1e-3. The MLP's dropout is minGPT's (makemore has none:
+ * {@code new GELU()} (exact, PyTorch's {@code nn.GELU()} default) unless a constructor is given
+ * {@link GELU.Approximate#TANH}, the form of makemore's {@code NewGELU} and GPT-2, which differs from
+ * the exact one by less than 1e-3 (and costs a tanh instead of an erf). The MLP's dropout is minGPT's (makemore has none:
  * {@code dropout = 0}). Derivative: from the ops it is built of. Reference: Radford et al., 2019 (GPT-2);
  * karpathy/makemore {@code Block}.
  */
@@ -37,11 +38,11 @@ public class TransformerBlock extends Layer {
         private final GELU activation;
         private final Dropout dropout;
 
-        MLP(int embedDim, double dropoutProbability, RandomGenerator random) {
+        MLP(int embedDim, double dropoutProbability, GELU.Approximate gelu, RandomGenerator random) {
             // makemore's ModuleDict order: c_fc, c_proj, act
             this.expand = registerLayer("c_fc", new Linear(embedDim, 4 * embedDim, random));
             this.contract = registerLayer("c_proj", new Linear(4 * embedDim, embedDim, random));
-            this.activation = registerLayer("act", new GELU());
+            this.activation = registerLayer("act", new GELU(gelu));
             this.dropout = registerLayer("dropout", new Dropout(dropoutProbability, random));
         }
 
@@ -73,10 +74,27 @@ public class TransformerBlock extends Layer {
      * @param random the generator
      */
     public TransformerBlock(int embedDim, int numHeads, int blockSize, double dropout, RandomGenerator random) {
+        this(embedDim, numHeads, blockSize, dropout, GELU.Approximate.NONE, random);
+    }
+
+    /**
+     * Makes the block with the given form of the GELU, initialised (and its dropout masks drawn) from the
+     * given generator.
+     *
+     * @param embedDim {@code C}; a multiple of {@code numHeads}
+     * @param numHeads the number of attention heads
+     * @param blockSize the longest sequence accepted
+     * @param dropout the dropout probability (attention weights, attention output, MLP output), in {@code [0, 1)}
+     * @param gelu the MLP's activation: {@link GELU.Approximate#NONE} (exact) or {@link GELU.Approximate#TANH}
+     *     (makemore's {@code NewGELU})
+     * @param random the generator
+     */
+    public TransformerBlock(int embedDim, int numHeads, int blockSize, double dropout, GELU.Approximate gelu,
+                            RandomGenerator random) {
         this.norm1 = registerLayer("ln_1", new LayerNorm(embedDim));
         this.attention = registerLayer("attn", new CausalSelfAttention(embedDim, numHeads, blockSize, dropout, random));
         this.norm2 = registerLayer("ln_2", new LayerNorm(embedDim));
-        this.mlp = registerLayer("mlp", new MLP(embedDim, dropout, random));
+        this.mlp = registerLayer("mlp", new MLP(embedDim, dropout, gelu, random));
     }
 
     /**

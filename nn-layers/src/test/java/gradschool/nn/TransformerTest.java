@@ -154,6 +154,20 @@ class TransformerTest {
     }
 
     @Test
+    void makemoresConfigurationUsesTheTanhGeluAndTheSixSizeConfigurationTheExactOne() {
+        GPT makemore = new GPT(GPT.Config.makemore(27, 16).withDropout(0.1), new Random(12));
+        GPT exact = new GPT(new GPT.Config(27, 16, 1, 1, 4, 0.0), new Random(12));
+        assertThat(makemore.config().gelu()).isEqualTo(GELU.Approximate.TANH);
+        assertThat(makemore.config().dropout()).isEqualTo(0.1);
+        for (TransformerBlock block : makemore.blocks()) {
+            assertThat(((GELU) block.children().get("mlp").children().get("act")).approximate()).isEqualTo(GELU.Approximate.TANH);
+        }
+        assertThat(((GELU) exact.blocks().get(0).children().get("mlp").children().get("act")).approximate())
+                .isEqualTo(GELU.Approximate.NONE);
+        assertThatThrownBy(() -> new GPT.Config(27, 16, 1, 1, 4, 0.0, null)).hasMessageContaining("GELU form");
+    }
+
+    @Test
     void gptGivesLogitsPerPositionAndNextTokenLogitsCropsToTheBlock() {
         GPT gpt = new GPT(new GPT.Config(6, 4, 1, 2, 4, 0.0), new Random(11));
         Tensor logits = gpt.forward(Tensor.of(new double[][] {{0, 1, 2}, {5, 5, 5}})).value();

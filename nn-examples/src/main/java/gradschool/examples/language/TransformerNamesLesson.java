@@ -139,8 +139,7 @@ public final class TransformerNamesLesson implements Lesson {
         Init.manualSeed(SEED);
         GPT.Config makemore = GPT.Config.makemore(CharVocabulary.LETTERS.size(), NameSequences.LENGTH);
         double dropout = Double.parseDouble(System.getProperty("gradschool.dropout", String.valueOf(DROPOUT)));
-        GPT model = new GPT(new GPT.Config(makemore.vocabSize(), makemore.blockSize(), makemore.numLayers(),
-                makemore.numHeads(), makemore.embedDim(), dropout));
+        GPT model = new GPT(makemore.withDropout(dropout));
         out.println(model);
         out.printf("%,d parameters (makemore prints 0.20M: it leaves out the head's 1,728)%n", model.parameterCount());
         double peak = Double.parseDouble(System.getProperty("gradschool.lr", String.valueOf(PEAK_LEARNING_RATE)));
