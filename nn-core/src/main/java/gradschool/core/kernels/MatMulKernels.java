@@ -260,7 +260,7 @@ public final class MatMulKernels {
     }
 
     /**
-     * The Vector API kernel ({@link VectorMatMul}): packed panels and a 4×16 (AVX-512) or 4×12 (AVX2) FMA
+     * The Vector API kernel ({@link VectorMatMul}): packed panels and a 4×32 (AVX-512) or 4×12 (AVX2) FMA
      * micro-kernel, with the rows of C split among {@code threads} tasks on the common ForkJoin pool.
      * Gives the same bits as
      * {@link #blocked}, for any {@code threads}.
