@@ -7,7 +7,8 @@
 #   nn-bench/scripts/run_matmul_cpu_rounds.sh [ROUNDS] [OUT_DIR]     # defaults: 2, nn-bench/target/matmul-cpu
 #
 # Environment: BEFORE_JAR, a benchmarks.jar built from an older commit (with MatMulCpuTimeHarness copied
-# in), adds "before" rows; SECONDS_PER_SHAPE (default 0.4 s of CPU time measured, as much warm-up).
+# in), adds "before" rows; SECONDS_PER_SHAPE (default 0.4 s of CPU time measured, as much warm-up); SMALL,
+# the small shapes (default: the makemore MLP's products and squares up to 160).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-2}
@@ -15,8 +16,8 @@ out=${2:-nn-bench/target/matmul-cpu}
 seconds=${SECONDS_PER_SHAPE:-0.4}
 jar=nn-bench/target/benchmarks.jar
 squares="128_128_128_AB 256_256_256_AB 512_512_512_AB 1024_1024_1024_AB"
-small="32_30_200_AB 32_200_27_AB 200_32_27_AtB 32_27_200_ABt 30_32_200_AtB 32_200_30_ABt 64_64_64_AB 64_64_64_ABt
-       96_96_96_AB 96_96_96_ABt 128_128_128_AB 128_128_128_ABt 160_160_160_AB 160_160_160_ABt"
+small=${SMALL:-"32_30_200_AB 32_200_27_AB 200_32_27_AtB 32_27_200_ABt 30_32_200_AtB 32_200_30_ABt 64_64_64_AB 64_64_64_ABt
+       96_96_96_AB 96_96_96_ABt 128_128_128_AB 128_128_128_ABt 160_160_160_AB 160_160_160_ABt"}
 java=(java --add-modules jdk.incubator.vector)
 harness=gradschool.bench.MatMulCpuTimeHarness
 mkdir -p "$out"

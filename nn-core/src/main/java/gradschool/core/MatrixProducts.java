@@ -46,6 +46,17 @@ final class MatrixProducts {
         int[] bStrides = bView.strides();
         int r = batch.rank();
         int[] batchDims = batch.toArray();
+        int foldedRowStride = foldedRowStride(aStrides, bStrides, batchDims, m, k, n);
+        if (foldedRowStride >= 0) {
+            // One matrix B for the whole batch (x·Wᵀ with x of shape (B, T, in)): the batch's matrices of A
+            // are consecutive rows of one (batch·m × k) matrix, so one product computes them all — B is
+            // read (and, by the kernel, packed or transposed) once instead of once per matrix.
+            MatMulKernels.multiplyStrided(batch.size() * m, k, n,
+                    aView.storage(), aView.offset(), foldedRowStride, aStrides[r + 1],
+                    bView.storage(), bView.offset(), bStrides[r], bStrides[r + 1],
+                    out, 0);
+            return squeezeVectors(new Tensor(out, outShape), left, right);
+        }
         int[] batchIndex = new int[r];
         for (int i = 0; i < batch.size(); i++) {
             int aOffset = aView.offset();
@@ -65,7 +76,11 @@ final class MatrixProducts {
                 batchIndex[d] = 0;
             }
         }
-        Tensor result = new Tensor(out, outShape);
+        return squeezeVectors(new Tensor(out, outShape), left, right);
+    }
+
+    /** Removes the dimension a 1-D operand was given for the product (numpy's rule). */
+    private static Tensor squeezeVectors(Tensor result, Tensor left, Tensor right) {
         if (left.rank() == 1) {
             result = result.squeeze(-2);
         }
@@ -73,6 +88,51 @@ final class MatrixProducts {
             result = result.squeeze(-1);
         }
         return result;
+    }
+
+    /**
+     * Returns the row stride of A's batch of matrices seen as one {@code (batch·m) × k} matrix, or −1 if
+     * the batch cannot be folded into rows that way: B must be the same matrix for every batch index (its
+     * batch strides are 0, as for a weight broadcast over a batch of inputs), and A's batch and row
+     * dimensions must step through memory by one common stride (a contiguous or row-sliced batch).
+     *
+     * <p>The folded product computes every element with the same chain of fused multiply-adds as the
+     * per-matrix products, so the result has the same bits — as long as the per-matrix products were
+     * big enough not to take the naive loop ({@link MatMulKernels#takesNaiveLoop}), which rounds differently;
+     * smaller ones are not folded.
+     */
+    static int foldedRowStride(int[] aStrides, int[] bStrides, int[] batchDims, int m, int k, int n) {
+        int r = batchDims.length;
+        if (r == 0 || MatMulKernels.takesNaiveLoop(m, k, n)) {
+            return -1;
+        }
+        long batchSize = 1;
+        for (int d = 0; d < r; d++) {
+            if (batchDims[d] != 1 && bStrides[d] != 0) {
+                return -1;
+            }
+            batchSize *= batchDims[d];
+        }
+        if (batchSize <= 1 || batchSize * m > Integer.MAX_VALUE) {
+            return -1;
+        }
+        // Walk the dimensions (batch…, rows) from the innermost outwards: each one of size > 1 must step
+        // by the row stride times the number of rows inside it.
+        long rowStride = -1;
+        long rowsInside = 1;
+        for (int d = r; d >= 0; d--) {
+            int size = d == r ? m : batchDims[d];
+            if (size == 1) {
+                continue;
+            }
+            if (rowStride < 0) {
+                rowStride = aStrides[d];
+            } else if (aStrides[d] != rowStride * rowsInside) {
+                return -1;
+            }
+            rowsInside *= size;
+        }
+        return rowStride > Integer.MAX_VALUE ? -1 : (int) rowStride;
     }
 
     /** The batch dimensions followed by {@code (rows, cols)}. */

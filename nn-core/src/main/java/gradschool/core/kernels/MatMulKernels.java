@@ -150,7 +150,7 @@ public final class MatMulKernels {
         checkStridedArguments("matmul", m, k, n, a, aOffset, aRowStride, aColStride,
                 b, bOffset, bRowStride, bColStride, c, cOffset);
         long work = (long) m * k * n;
-        if (work < NAIVE_BELOW) {
+        if (takesNaiveLoop(m, k, n)) {
             naiveStrided(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride, c, cOffset);
         } else if (FRONT_USES_VECTORIZED && work < SMALL_BELOW && SmallMatMul.handles(m, n)) {
             SmallMatMul.multiply(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
@@ -164,6 +164,21 @@ public final class MatMulKernels {
             BlockedMatMul.multiply(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
                     c, cOffset, threads);
         }
+    }
+
+    /**
+     * Returns whether {@link #multiply} and {@link #multiplyStrided} compute an {@code m × k} by {@code k × n}
+     * product with the naive loop (fewer than 16³ multiply-adds), which rounds differently from the other
+     * kernels (a multiply and an add instead of one fused multiply-add); every bigger product gets the
+     * same bits from whichever kernel computes it.
+     *
+     * @param m rows of A and C
+     * @param k columns of A, rows of B
+     * @param n columns of B and C
+     * @return {@code true} if {@code m·k·n} is below 16³
+     */
+    public static boolean takesNaiveLoop(int m, int k, int n) {
+        return (long) m * k * n < NAIVE_BELOW;
     }
 
     /**
@@ -245,7 +260,7 @@ public final class MatMulKernels {
     }
 
     /**
-     * The Vector API kernel ({@link VectorMatMul}): packed panels and a 4×16 (AVX-512) or 4×12 (AVX2) FMA
+     * The Vector API kernel ({@link VectorMatMul}): packed panels and a 4×32 (AVX-512) or 4×12 (AVX2) FMA
      * micro-kernel, with the rows of C split among {@code threads} tasks on the common ForkJoin pool.
      * Gives the same bits as
      * {@link #blocked}, for any {@code threads}.

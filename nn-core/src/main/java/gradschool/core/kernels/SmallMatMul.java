@@ -20,9 +20,11 @@ import jdk.incubator.vector.VectorSpecies;
  *   tile[r][v] = fma(a[i+r][p], b[p][j+v·lanes …], tile[r][v])
  * </pre>
  * {@code a[i+r][p]} is read through A's strides (a transposed A, as in {@code Aᵀ·G}, costs nothing),
- * and a row of B is read as vectors straight from B, which therefore must have contiguous rows; a B
- * that does not (a transposed view, as in {@code G·Bᵀ}) is first transposed into a buffer, reading
- * it along its contiguous dimension.
+ * and a row of B is read as vectors straight from B when B's rows are contiguous. A B whose columns
+ * are contiguous (a transposed view, as in {@code x·Wᵀ} and {@code G·Bᵀ}) is not transposed as a whole:
+ * C is computed one strip of 16 columns (two vectors) at a time, for all rows, and the strip's columns of
+ * B are first gathered, a vector at a time, into a small buffer that stays in the L1 cache while it is
+ * used.
  *
  * <p><b>Tails without edge tiles.</b> When the columns do not end on a whole vector, the last vector
  * is placed to end exactly at column {@code n}, overlapping columns already computed; likewise the
@@ -75,14 +77,15 @@ final class SmallMatMul {
         if (MatMulKernels.writeProductWithoutWork(m, k, n, c, cOffset)) {
             return;
         }
-        if (bColStride != 1) {
+        if (bColStride != 1 && bRowStride < bColStride) {
+            multiplyByColumnStrips(m, k, n, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
+                    c, cOffset);
+            return;
+        }
+        if (bColStride != 1) {   // rows of B with a step: gather them into a row-major copy
             double[] rows = buffer(k * n);
-            if (bRowStride < bColStride) {   // G·Bᵀ: B's columns are contiguous; copy them in blocks
-                BlockTranspose.copy(b, bOffset, bColStride, bRowStride, n, k, rows, 0, n);
-            } else {
-                for (int p = 0; p < k; p++) {
-                    StridedLoops.gather(b, bOffset + p * bRowStride, bColStride, rows, p * n, n);
-                }
+            for (int p = 0; p < k; p++) {
+                StridedLoops.gather(b, bOffset + p * bRowStride, bColStride, rows, p * n, n);
             }
             b = rows;
             bOffset = 0;
@@ -101,6 +104,47 @@ final class SmallMatMul {
                 oneVector(k, a, a0, aRowStride, aColStride, b, bOffset + jj, bRowStride, c, c0 + jj, n);
                 j = jj + LANES;
             }
+        }
+    }
+
+    /**
+     * {@code C = A·B} for a B whose columns are contiguous ({@code G·Wᵀ}, {@code x·Wᵀ}): one strip of
+     * columns of C at a time (two vectors wide, or one for the last), all rows. The strip's columns of B
+     * are first gathered into a small row-major buffer ({@code k × 16} numbers with 8-lane vectors), which
+     * then stays in the L1 cache while every block of rows uses it — instead of a transposed copy of all
+     * of B that is written to and read back from the L2 cache. Same tiles, same chains, same bits.
+     */
+    private static void multiplyByColumnStrips(int m, int k, int n, double[] a, int aOffset, int aRowStride,
+                                               int aColStride, double[] b, int bOffset, int bRowStride,
+                                               int bColStride, double[] c, int cOffset) {
+        double[] strip = buffer(k * 2 * LANES);
+        int[] columnOffsets = new int[LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+            columnOffsets[lane] = lane * bColStride;
+        }
+        int j = 0;
+        while (j < n) {
+            boolean two = j + 2 * LANES <= n;
+            int jj = two ? j : Math.min(j, n - LANES);   // the last vector ends at column n
+            int width = two ? 2 * LANES : LANES;
+            for (int v = 0; v < width; v += LANES) {
+                int column = bOffset + (jj + v) * bColStride;
+                for (int p = 0; p < k; p++) {
+                    DoubleVector.fromArray(SPECIES, b, column + p * bRowStride, columnOffsets, 0)
+                            .intoArray(strip, p * width + v);
+                }
+            }
+            for (int i0 = 0; i0 < m; i0 += ROWS) {
+                int i = Math.min(i0, m - ROWS);   // the last block ends at row m, overlapping the one before
+                int a0 = aOffset + i * aRowStride;
+                int c0 = cOffset + i * n + jj;
+                if (two) {
+                    twoVectors(k, a, a0, aRowStride, aColStride, strip, 0, width, c, c0, n);
+                } else {
+                    oneVector(k, a, a0, aRowStride, aColStride, strip, 0, width, c, c0, n);
+                }
+            }
+            j = jj + width;
         }
     }
 

@@ -24,16 +24,18 @@ import jdk.incubator.vector.VectorSpecies;
  *   tile[r][v] = fma(a[r][p], b[p][v], tile[r][v])     for r = 0..3 and each vector v of the row
  * </pre>
  * The tile shape follows the machine ({@link Tile}): where the preferred vector is 512 bits (AVX-512),
- * 4×16 — two 8-lane vectors per row, 8 accumulators; otherwise 4×12 — three 4-lane (AVX2) vectors per
- * row, 12 accumulators, so that the 16 AVX2 registers hold the tile, one row of B and the broadcast.
- * Either way there are 2–3 FMAs per load: the arithmetic, not the memory, is the limit.
+ * 4×32 — four 8-lane vectors per row, 16 accumulators, which with the row of B and the broadcast use 21
+ * of AVX-512's 32 registers; otherwise 4×12 — three 4-lane (AVX2) vectors per row, 12 accumulators, so
+ * that the 16 AVX2 registers hold the tile, one row of B and the broadcast. The wider the tile, the
+ * more FMAs per broadcast of A and per load: 16 FMAs for 4 broadcasts and 4 loads in the 4×32 tile, 8 for
+ * 4 and 2 in the 4×16 one (about 10% slower at n = 512 and 1024, nn-bench/results/matmul.md).
  *
  * <p><b>Packing.</b> The micro-kernel reads A and B from copies laid out in exactly the order it
  * consumes them, so every read is the next address in memory:
  * <ul>
  *   <li>B is copied once, by the calling thread, in depth blocks of KC = 512 rows; within a block,
  *       in strips {@code NR} columns wide, each strip stored row after row ({@code NR·KC} numbers,
- *       32–64 KiB, which stay in the L1 or L2 cache while they are used). Columns past {@code n} are zero.</li>
+ *       48–128 KiB, which stay in the L2 cache while they are used). Columns past {@code n} are zero.</li>
  *   <li>Each task copies a block of A, MC = 48 rows × KC columns (192 KiB, stays in
  *       L2), in strips {@value #MR} rows high, stored column after column. Rows past the end are zero.</li>
  * </ul>
@@ -81,8 +83,10 @@ final class VectorMatMul {
      * the tile and the blocks, for benchmarks.
      */
     enum Tile {
-        /** 4×16: two 512-bit vectors per row, 8 accumulators (AVX-512). */
+        /** 4×16: two 512-bit vectors per row, 8 accumulators (AVX-512's tile before the 4×32 one). */
         WIDE_4X16(16, 512),
+        /** 4×32: four 512-bit vectors per row, 16 accumulators (AVX-512's 32 registers). */
+        WIDE_4X32(32, 512),
         /** 4×12: three 256-bit vectors per row, 12 accumulators (AVX2). */
         AVX2_4X12(12, 256),
         /** 4×8: two 256-bit vectors per row, 8 accumulators (this kernel's first tile; kept for comparison). */
@@ -107,21 +111,21 @@ final class VectorMatMul {
             return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= vectorBits;
         }
 
-        /** Returns the tile for this machine: 4×16 where 512-bit vectors are preferred, else 4×12. */
+        /** Returns the tile for this machine: 4×32 where 512-bit vectors are preferred, else 4×12. */
         static Tile forThisMachine() {
             String name = System.getProperty("gradschool.matmul.tile");
             if (name != null) {   // for benchmarks: -Dgradschool.matmul.tile=AVX2_4X8
                 return valueOf(name);
             }
-            return WIDE_4X16.isNative() ? WIDE_4X16 : AVX2_4X12;
+            return WIDE_4X32.isNative() ? WIDE_4X32 : AVX2_4X12;
         }
     }
 
     /** The tile {@link #multiply} uses on this machine. */
     static final Tile TILE = Tile.forThisMachine();
 
-    /** The widest tile: the size of the per-thread scratch tile. */
-    private static final int MAX_NR = 16;
+    /** The widest tile's columns: the size of the per-thread scratch tile. */
+    private static final int MAX_NR = 32;
 
     /**
      * The largest packed copy of B (in doubles, 32 MiB) that a thread keeps for reuse; larger ones are
@@ -342,6 +346,9 @@ final class VectorMatMul {
             case WIDE_4X16:
                 microKernel4x16(depth, packedA, aIndex, packedB, bIndex, out, outIndex, outStride, zero);
                 break;
+            case WIDE_4X32:
+                microKernel4x32(depth, packedA, aIndex, packedB, bIndex, out, outIndex, outStride, zero);
+                break;
             case AVX2_4X12:
                 microKernel4x12(depth, packedA, aIndex, packedB, bIndex, out, outIndex, outStride, zero);
                 break;
@@ -427,6 +434,113 @@ final class VectorMatMul {
         c21.intoArray(out, row2 + lanes);
         c30.intoArray(out, row3);
         c31.intoArray(out, row3 + lanes);
+    }
+
+    /** The 4×32 micro-kernel (four 8-lane vectors per row, 16 accumulators); as {@link #microKernel4x16}. */
+    private static void microKernel4x32(int depth, double[] packedA, int aIndex, double[] packedB, int bIndex,
+                                        double[] out, int outIndex, int outStride, boolean zero) {
+        VectorSpecies<Double> species = SPECIES_512;
+        int lanes = 8;
+        int nr = 32;
+        int row0 = outIndex;
+        int row1 = row0 + outStride;
+        int row2 = row1 + outStride;
+        int row3 = row2 + outStride;
+        DoubleVector c00;
+        DoubleVector c01;
+        DoubleVector c02;
+        DoubleVector c03;
+        DoubleVector c10;
+        DoubleVector c11;
+        DoubleVector c12;
+        DoubleVector c13;
+        DoubleVector c20;
+        DoubleVector c21;
+        DoubleVector c22;
+        DoubleVector c23;
+        DoubleVector c30;
+        DoubleVector c31;
+        DoubleVector c32;
+        DoubleVector c33;
+        if (zero) {
+            c00 = DoubleVector.zero(species);
+            c01 = DoubleVector.zero(species);
+            c02 = DoubleVector.zero(species);
+            c03 = DoubleVector.zero(species);
+            c10 = DoubleVector.zero(species);
+            c11 = DoubleVector.zero(species);
+            c12 = DoubleVector.zero(species);
+            c13 = DoubleVector.zero(species);
+            c20 = DoubleVector.zero(species);
+            c21 = DoubleVector.zero(species);
+            c22 = DoubleVector.zero(species);
+            c23 = DoubleVector.zero(species);
+            c30 = DoubleVector.zero(species);
+            c31 = DoubleVector.zero(species);
+            c32 = DoubleVector.zero(species);
+            c33 = DoubleVector.zero(species);
+        } else {
+            c00 = DoubleVector.fromArray(species, out, row0 + 0 * lanes);
+            c01 = DoubleVector.fromArray(species, out, row0 + 1 * lanes);
+            c02 = DoubleVector.fromArray(species, out, row0 + 2 * lanes);
+            c03 = DoubleVector.fromArray(species, out, row0 + 3 * lanes);
+            c10 = DoubleVector.fromArray(species, out, row1 + 0 * lanes);
+            c11 = DoubleVector.fromArray(species, out, row1 + 1 * lanes);
+            c12 = DoubleVector.fromArray(species, out, row1 + 2 * lanes);
+            c13 = DoubleVector.fromArray(species, out, row1 + 3 * lanes);
+            c20 = DoubleVector.fromArray(species, out, row2 + 0 * lanes);
+            c21 = DoubleVector.fromArray(species, out, row2 + 1 * lanes);
+            c22 = DoubleVector.fromArray(species, out, row2 + 2 * lanes);
+            c23 = DoubleVector.fromArray(species, out, row2 + 3 * lanes);
+            c30 = DoubleVector.fromArray(species, out, row3 + 0 * lanes);
+            c31 = DoubleVector.fromArray(species, out, row3 + 1 * lanes);
+            c32 = DoubleVector.fromArray(species, out, row3 + 2 * lanes);
+            c33 = DoubleVector.fromArray(species, out, row3 + 3 * lanes);
+        }
+        for (int p = 0; p < depth; p++) {
+            int ai = aIndex + p * MR;
+            int bi = bIndex + p * nr;
+            DoubleVector b0 = DoubleVector.fromArray(species, packedB, bi + 0 * lanes);
+            DoubleVector b1 = DoubleVector.fromArray(species, packedB, bi + 1 * lanes);
+            DoubleVector b2 = DoubleVector.fromArray(species, packedB, bi + 2 * lanes);
+            DoubleVector b3 = DoubleVector.fromArray(species, packedB, bi + 3 * lanes);
+            DoubleVector a0 = DoubleVector.broadcast(species, packedA[ai + 0]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            DoubleVector a1 = DoubleVector.broadcast(species, packedA[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            DoubleVector a2 = DoubleVector.broadcast(species, packedA[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+            DoubleVector a3 = DoubleVector.broadcast(species, packedA[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            c33 = a3.fma(b3, c33);
+        }
+        c00.intoArray(out, row0 + 0 * lanes);
+        c01.intoArray(out, row0 + 1 * lanes);
+        c02.intoArray(out, row0 + 2 * lanes);
+        c03.intoArray(out, row0 + 3 * lanes);
+        c10.intoArray(out, row1 + 0 * lanes);
+        c11.intoArray(out, row1 + 1 * lanes);
+        c12.intoArray(out, row1 + 2 * lanes);
+        c13.intoArray(out, row1 + 3 * lanes);
+        c20.intoArray(out, row2 + 0 * lanes);
+        c21.intoArray(out, row2 + 1 * lanes);
+        c22.intoArray(out, row2 + 2 * lanes);
+        c23.intoArray(out, row2 + 3 * lanes);
+        c30.intoArray(out, row3 + 0 * lanes);
+        c31.intoArray(out, row3 + 1 * lanes);
+        c32.intoArray(out, row3 + 2 * lanes);
+        c33.intoArray(out, row3 + 3 * lanes);
     }
 
     /** The 4×12 micro-kernel (three 4-lane vectors per row, 12 accumulators); as {@link #microKernel4x16}. */

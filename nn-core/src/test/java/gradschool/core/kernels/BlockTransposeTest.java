@@ -34,4 +34,21 @@ class BlockTransposeTest {
         }
         assertThat(target[0]).isZero();
     }
+
+    @Test
+    void linesBeyondTheLastGroupOfFourAreCopiedToo() {
+        int lines = 7;   // one group of four lines, then three single ones
+        int length = BlockTranspose.BLOCK + 5;
+        double[] source = new double[lines * length];
+        for (int i = 0; i < source.length; i++) {
+            source[i] = i;
+        }
+        double[] target = new double[length * lines];
+        BlockTranspose.copy(source, 0, length, 1, lines, length, target, 0, lines);
+        for (int l = 0; l < lines; l++) {
+            for (int q = 0; q < length; q++) {
+                assertThat(target[q * lines + l]).as("line %s, number %s", l, q).isEqualTo(source[l * length + q]);
+            }
+        }
+    }
 }
