@@ -1,10 +1,9 @@
 package gradschool.autograd;
 
 import gradschool.core.Tensor;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,8 @@ import java.util.function.Predicate;
  *       rule with the variable's gradient, and <em>add</em> ({@code +=}) each result into the
  *       gradient of the corresponding input: a variable used twice receives the sum of both paths.</li>
  * </ol>
- * The gradients it computes wait on the variables until the pass is over ({@link Gradients});
+ * The gradients it computes wait on the variables until the pass is over ({@link Gradients}, which
+ * adds them up in place, as micrograd's {@code +=} does, unless the pass itself is being recorded);
  * {@link #backward} then adds the leaves' gradients into their {@link Variable#grad()}; {@link #grad}
  * returns the ones asked for and touches no {@code .grad}.
  */
@@ -59,10 +59,11 @@ public final class Autograd {
                 continue;                                                      // a leaf has no rule to call
             }
             Variable[] inputGradients = applyBackwardRule(node, gradient);     // dL/d(input j), one per input
-            List<Variable> inputs = node.inputs();
-            for (int j = 0; j < inputs.size(); j++) {
-                if (inputGradients[j] != null && inputs.get(j).requiresGrad()) {
-                    gradients.addInto(inputs.get(j), inputGradients[j]);      // the += of the chain rule
+            Function function = node.function();
+            for (int j = 0; j < inputGradients.length; j++) {
+                Variable input = function.input(j);
+                if (inputGradients[j] != null && input.requiresGrad()) {
+                    gradients.addInto(input, inputGradients[j]);               // the += of the chain rule
                 }
             }
             reports.afterStep(node, gradient, inputGradients, gradients);
@@ -271,35 +272,60 @@ public final class Autograd {
      */
     private static List<Variable> topologicalOrder(List<Variable> outputs, Predicate<Variable> firstVisit) {
         List<Variable> order = new ArrayList<>();
-        Deque<Visit> stack = new ArrayDeque<>();
+        SearchStack stack = new SearchStack();
         for (Variable output : outputs) {
             if (firstVisit.test(output)) {
-                stack.push(new Visit(output));
+                stack.push(output);
             }
             while (!stack.isEmpty()) {
-                Visit top = stack.peek();
-                List<Variable> inputs = top.node.inputs();
-                if (top.nextInput < inputs.size()) {
-                    Variable input = inputs.get(top.nextInput++);
-                    if (input.requiresGrad() && firstVisit.test(input)) {
-                        stack.push(new Visit(input));
-                    }
-                } else {
-                    stack.pop();
-                    order.add(top.node); // all of its inputs are already in the order
+                Variable input = stack.nextInputOfTop(); // null once all of the top's inputs are visited
+                if (input == null) {
+                    order.add(stack.pop());              // all of its inputs are already in the order
+                } else if (input.requiresGrad() && firstVisit.test(input)) {
+                    stack.push(input);
                 }
             }
         }
         return order;
     }
 
-    /** A variable on the search stack and how many of its inputs have been visited. */
-    private static final class Visit {
-        final Variable node;
-        int nextInput;
+    /**
+     * The stack of the depth-first search: the variables being visited, innermost last, and for each
+     * how many of its inputs have been looked at. Two arrays that grow as needed, rather than an
+     * object per variable.
+     */
+    private static final class SearchStack {
+        private Variable[] nodes = new Variable[16];
+        private int[] nextInput = new int[16];
+        private int size;
 
-        Visit(Variable node) {
-            this.node = node;
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void push(Variable node) {
+            if (size == nodes.length) {
+                nodes = Arrays.copyOf(nodes, 2 * size);
+                nextInput = Arrays.copyOf(nextInput, 2 * size);
+            }
+            nodes[size] = node;
+            nextInput[size] = 0;
+            size++;
+        }
+
+        /** Returns the next input of the variable on top that has not been looked at, or null if none is left. */
+        Variable nextInputOfTop() {
+            Function function = nodes[size - 1].function();
+            if (function == null || nextInput[size - 1] == function.inputCount()) {
+                return null; // a leaf, or every input looked at
+            }
+            return function.input(nextInput[size - 1]++);
+        }
+
+        Variable pop() {
+            Variable top = nodes[--size];
+            nodes[size] = null;
+            return top;
         }
     }
 }

@@ -48,11 +48,20 @@ public record BackwardStep(int index, Function function, Variable output, Tensor
         List<Tensor> totals = new ArrayList<>();
         for (int j = 0; j < inputs.size(); j++) {
             boolean delivered = inputGradients[j] != null && inputs.get(j).requiresGrad();
-            sent.add(delivered ? inputGradients[j].value() : null);
+            Tensor sentNow = delivered ? inputGradients[j].value() : null;
+            sent.add(sentNow);
             Variable total = gradients.get(inputs.get(j));
-            totals.add(delivered && total != null ? total.value() : null);
+            totals.add(delivered && total != null ? snapshot(total.value(), sentNow) : null);
         }
         return new BackwardStep(index, node.function(), node, gradient.value(), sent, totals);
+    }
+
+    /**
+     * The running total as it is now: a copy, because the pass may add later gradients into it in
+     * place — unless it is the very tensor just sent (the first gradient to arrive), which no one changes.
+     */
+    private static Tensor snapshot(Tensor total, Tensor sent) {
+        return total == sent ? total : total.copy();
     }
 
     /**

@@ -38,7 +38,7 @@ import java.util.List;
  */
 public abstract class Function {
 
-    private List<Variable> inputs;
+    private Variable[] inputs; // this application's operands, in argument order (null until applied)
     private Variable output;
 
     /**
@@ -53,7 +53,7 @@ public abstract class Function {
      * returns a result that remembers this function and its inputs.
      *
      * <p>Recording happens when {@link GradMode} is on and at least one input requires a gradient;
-     * otherwise the result is a plain value with no history and this function keeps nothing.
+     * otherwise the result is a plain value with no history.
      *
      * @param inputs the operands, in the order {@link #backward} returns their gradients
      * @return the result
@@ -78,7 +78,7 @@ public abstract class Function {
             anyRequiresGrad |= inputs[i].requiresGrad();
         }
         boolean record = anyRequiresGrad && GradMode.isEnabled();
-        this.inputs = List.of(inputs); // our own immutable copy: the caller may reuse its array
+        this.inputs = record ? inputs.clone() : inputs; // a graph keeps its own copy: the caller may reuse its array
         Tensor result = forwardNamingTheCaller(values);
         if (AnomalyMode.isEnabled()) {
             AnomalyMode.checkForward(this, result);
@@ -144,15 +144,15 @@ public abstract class Function {
      */
     final Variable[] backwardChecked(Variable gradOutput) {
         Variable[] grads = backward(gradOutput);
-        if (grads.length != inputs.size()) {
+        if (grads.length != inputs.length) {
             throw new IllegalStateException(name() + ".backward returned " + grads.length
-                    + " gradients for " + inputs.size() + " inputs");
+                    + " gradients for " + inputs.length + " inputs");
         }
         for (int i = 0; i < grads.length; i++) {
             if (grads[i] == null) {
                 continue;
             }
-            Shape want = inputs.get(i).shape();
+            Shape want = inputs[i].shape();
             Shape got = grads[i].shape();
             if (!got.equals(want)) {
                 if (!want.broadcastsTo(got)) {
@@ -173,7 +173,12 @@ public abstract class Function {
      * @return the input variable
      */
     protected final Variable input(int i) {
-        return inputs.get(i);
+        return inputs[i];
+    }
+
+    /** Returns how many inputs this application has (0 before the op is applied). */
+    final int inputCount() {
+        return inputs == null ? 0 : inputs.length;
     }
 
     /**
@@ -193,7 +198,7 @@ public abstract class Function {
      * @return true if that input requires a gradient
      */
     protected final boolean needsGrad(int i) {
-        return inputs.get(i).requiresGrad();
+        return inputs[i].requiresGrad();
     }
 
     /**
@@ -209,10 +214,10 @@ public abstract class Function {
     /**
      * Returns the inputs of this application in argument order.
      *
-     * @return an immutable list (empty before the op is applied)
+     * @return a new immutable list (empty before the op is applied)
      */
     public final List<Variable> inputs() {
-        return inputs == null ? List.of() : inputs;
+        return inputs == null ? List.of() : List.of(inputs);
     }
 
     /**

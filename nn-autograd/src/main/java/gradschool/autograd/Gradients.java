@@ -25,6 +25,15 @@ import java.util.List;
 final class Gradients implements AutoCloseable {
 
     private final List<Variable> reached = new ArrayList<>();
+    private final boolean recordsSums;
+
+    /**
+     * Starts the gradients of a pass. The grad mode and anomaly mode at this moment decide how the
+     * gradients are added up ({@link #addInto}).
+     */
+    Gradients() {
+        recordsSums = GradMode.isEnabled() || AnomalyMode.isEnabled();
+    }
 
     /**
      * Marks {@code variable} as reached by this pass: true the first time, false afterwards.
@@ -44,23 +53,28 @@ final class Gradients implements AutoCloseable {
         return variable.pendingGradIn(this);
     }
 
-    /** {@code dL/d(target) += gradient}, where nothing yet counts as zero; {@code target} must have been reached. */
+    /**
+     * {@code dL/d(target) += gradient}, where nothing yet counts as zero; {@code target} must have been
+     * reached.
+     *
+     * <p>With {@code createGraph} (grad mode on) the sum goes through the {@code Add} op, so that it is
+     * recorded and can be differentiated again, and in anomaly mode too, so that it is checked.
+     * Otherwise no graph is being built and the tensors are added directly: the first gradient that
+     * arrives is kept as it is (a backward rule may have handed the same tensor to several inputs),
+     * the second makes a new total that belongs to this pass, and every later one is added into that
+     * total in place — micrograd's {@code grad +=}.
+     */
     void addInto(Variable target, Variable gradient) {
         Variable previous = get(target);
-        target.setPendingGrad(previous == null ? gradient : sum(previous, gradient));
-    }
-
-    /**
-     * {@code previous + gradient}. With {@code createGraph} (grad mode on) the sum goes through the
-     * {@code Add} op, so that it is recorded and can be differentiated again, and in anomaly mode too,
-     * so that it is checked; otherwise no graph is being built and the tensors are added directly —
-     * the same {@code Tensor.add}, without an op's bookkeeping.
-     */
-    private static Variable sum(Variable previous, Variable gradient) {
-        if (GradMode.isEnabled() || AnomalyMode.isEnabled()) {
-            return previous.add(gradient);
+        if (previous == null) {
+            target.setPendingGrad(gradient, false);                       // the first: kept as it is
+        } else if (recordsSums) {
+            target.setPendingGrad(previous.add(gradient), false);         // through the Add op
+        } else if (target.pendingGradIsOwn()) {
+            previous.value().addInPlace(gradient.value());                // += into this pass's own total
+        } else {
+            target.setPendingGrad(Variable.of(previous.value().add(gradient.value())), true); // a new total
         }
-        return Variable.of(previous.value().add(gradient.value()));
     }
 
     /** Returns the variables this pass reached, in the order in which it reached them. */

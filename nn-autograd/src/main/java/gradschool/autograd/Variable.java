@@ -84,14 +84,14 @@ public class Variable {
     private final Tensor value;
     private final Function function;
     private final boolean requiresGrad;
-    private final CreationSite creationSite;
     private Variable grad;
-    private String name;
+    private NameAndSite nameAndSite; // null unless named or made while sites are recorded: only printing reads it
     private boolean retainsGrad;
     private boolean constant;
     // Set only while a backward pass walks this variable's graph (see Gradients):
     private Gradients walkedBy;   // that pass, or null
     private Variable pendingGrad; // dL/d(this) received so far in that pass (micrograd's grad during backward())
+    private boolean pendingGradIsOwn; // whether pendingGrad was made by that pass for this variable alone
 
     /**
      * Makes a leaf: for subclasses such as {@code gradschool.nn.Parameter}.
@@ -107,7 +107,13 @@ public class Variable {
         this.value = value;
         this.function = function;
         this.requiresGrad = requiresGrad;
-        this.creationSite = CreationSite.isRecording() ? CreationSite.ofCaller() : null; // only if asked
+        if (CreationSite.isRecording()) { // only if asked: a stack walk per variable
+            this.nameAndSite = new NameAndSite(null, CreationSite.ofCaller());
+        }
+    }
+
+    /** The two things a variable may carry for printing, kept together so that most variables carry neither. */
+    private record NameAndSite(String name, CreationSite creationSite) {
     }
 
     // ---------------------------------------------------------------------------------------
@@ -280,7 +286,7 @@ public class Variable {
      * @return the name
      */
     public String name() {
-        return name;
+        return nameAndSite == null ? null : nameAndSite.name();
     }
 
     /**
@@ -290,7 +296,7 @@ public class Variable {
      * @return this variable
      */
     public Variable named(String newName) {
-        this.name = newName;
+        this.nameAndSite = new NameAndSite(newName, creationSite());
         return this;
     }
 
@@ -302,7 +308,7 @@ public class Variable {
      * @return the creation site, or null
      */
     public CreationSite creationSite() {
-        return creationSite;
+        return nameAndSite == null ? null : nameAndSite.creationSite();
     }
 
     /**
@@ -476,14 +482,24 @@ public class Variable {
         return walkedBy == pass ? pendingGrad : null;
     }
 
-    /** Sets the gradient that has arrived here in the backward pass that reached this variable. */
-    void setPendingGrad(Variable gradient) {
+    /**
+     * Sets the gradient that has arrived here in the backward pass that reached this variable, and
+     * whether that pass made it for this variable alone (then the pass may add into it in place).
+     */
+    void setPendingGrad(Variable gradient, boolean ownedByThisVariable) {
         pendingGrad = gradient;
+        pendingGradIsOwn = ownedByThisVariable;
+    }
+
+    /** Tells whether the pending gradient was made by the backward pass for this variable alone. */
+    boolean pendingGradIsOwn() {
+        return pendingGradIsOwn;
     }
 
     /** Forgets the backward pass that reached this variable and the gradient it left here. */
     void releaseFromBackwardPass() {
         pendingGrad = null;
+        pendingGradIsOwn = false;
         walkedBy = null;
     }
 
@@ -1535,7 +1551,7 @@ public class Variable {
 
     /** {@code Variable W1 (3, 3)}: the name (if any) and shape. */
     String describeBriefly() {
-        return "Variable " + (name != null ? name + " " : "") + shape();
+        return "Variable " + (name() != null ? name() + " " : "") + shape();
     }
 
     /**
@@ -1543,8 +1559,8 @@ public class Variable {
      * {@code leaf(3,)} — a short label for lists of inputs.
      */
     String label() {
-        if (name != null) {
-            return name;
+        if (name() != null) {
+            return name();
         }
         if (constant) {
             return constantLabel();

@@ -323,6 +323,38 @@ class AutogradTest {
     }
 
     @Test
+    void aGradientHandedToSeveralInputsStaysTheSameWhenOneOfThemReceivesMore() {
+        Variable x = Variable.requiringGrad(1.5).named("x");
+        Variable w = Variable.requiringGrad(-0.5).named("w");
+        Variable s = x.add(w);                               // Add hands one gradient to x and to w
+        Variable loss = x.mul(2).add(x.mul(3)).add(s);       // s is walked first: x then gets 3 and 2 more
+
+        loss.backward();
+
+        assertThat(w.grad().item()).isEqualTo(1.0);          // not 6: x's later gradients went into x's own total
+        assertThat(x.grad().item()).isEqualTo(6.0);
+    }
+
+    @Test
+    void aListenersStepKeepsTheRunningTotalsAsTheyWereAtThatStep() {
+        Variable x = Variable.requiringGrad(1.5).named("x");
+        Variable loss = x.mul(2).add(x.mul(3)).add(x.mul(4)).add(x);   // x receives four gradients
+        List<BackwardStep> steps = new ArrayList<>();
+        List<String> totalsAtEachStep = new ArrayList<>();
+        try (Autograd.ListenerScope listening = Autograd.listen(step -> {
+            steps.add(step);
+            totalsAtEachStep.add(step.accumulated().toString());
+        })) {
+            loss.backward();
+        }
+
+        for (int i = 0; i < steps.size(); i++) {
+            assertThat(steps.get(i).accumulated()).as("step %s", i).hasToString(totalsAtEachStep.get(i));
+        }
+        assertThat(x.grad().item()).isEqualTo(10.0);
+    }
+
+    @Test
     void changingTheArgumentArrayAfterApplyDoesNotChangeTheGraph() {
         Variable a = Variable.requiringGrad(2.0).named("a");
         Variable b = Variable.requiringGrad(3.0).named("b");

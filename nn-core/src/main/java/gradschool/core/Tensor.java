@@ -1986,6 +1986,10 @@ public final class Tensor {
     }
 
     private Tensor addScaledInPlace(String op, double alpha, Tensor other) {
+        if (rank() == 0 && other.rank() == 0) { // two scalars: one element, nothing to check
+            storage[offset] += alpha * other.storage[other.offset];
+            return this;
+        }
         if (!other.shape.broadcastsTo(shape)) {
             throw new IllegalArgumentException(op + ": cannot add " + other.shape + " into " + shape
                     + ": the operand must broadcast to the target's shape");
