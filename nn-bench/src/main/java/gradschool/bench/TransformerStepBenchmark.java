@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The lesson cuts each batch after its last used column (about 10.6 of 16 for 32 random names, see
  * {@code NameSequences.step}); {@code -p length=11} (JMH) or a second argument to {@link #main} times a
- * batch of that many tokens per sequence instead of 16.
+ * batch of that many tokens per sequence instead of 16. The lesson also trains with dropout 0.1 where
+ * makemore has none: {@code -p dropout=0.1}, or a third argument to {@link #main}.
  *
  * <pre>
  * mvn -B -q -ntp -pl nn-bench -am package -DskipTests
@@ -64,6 +65,10 @@ public class TransformerStepBenchmark {
     @Param({"16"})
     public int length = BLOCK;
 
+    /** The dropout probability: 0 as makemore, 0.1 as the lesson's default. */
+    @Param({"0.0"})
+    public double dropout;
+
     private GPT model;
     private CrossEntropyLoss loss;
     private AdamW optimizer;
@@ -76,7 +81,7 @@ public class TransformerStepBenchmark {
         if (length < 1 || length > BLOCK) {
             throw new IllegalArgumentException("TransformerStepBenchmark: length must be in 1.." + BLOCK + ", got " + length);
         }
-        model = new GPT(GPT.Config.makemore(VOCABULARY, BLOCK), new Random(1));
+        model = new GPT(GPT.Config.makemore(VOCABULARY, BLOCK).withDropout(dropout), new Random(1));
         loss = new CrossEntropyLoss();
         optimizer = new AdamW(model.parameters(), 5e-4).withWeightDecay(0.01);
         Tensor all = Tensor.randint(Shape.of(BATCH, BLOCK + 1), 0, VOCABULARY, 42);
@@ -100,13 +105,13 @@ public class TransformerStepBenchmark {
     }
 
     /**
-     * Runs {@code steps} steps (default 50) on batches of {@code length} tokens per row (default 16)
-     * outside JMH and prints, for each ten, the wall time and the
+     * Runs {@code steps} steps (default 50) on batches of {@code length} tokens per row (default 16),
+     * with the given dropout (default 0), outside JMH and prints, for each ten, the wall time and the
      * process's CPU time per step: on a shared machine the two differ by the time spent waiting for a
      * core. For a quick look or a profiler:
      * {@code java -XX:StartFlightRecording=filename=step.jfr,settings=profile -cp benchmarks.jar gradschool.bench.TransformerStepBenchmark 200}.
      *
-     * @param args the number of steps and the length, optionally
+     * @param args the number of steps, the length and the dropout probability, optionally
      */
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
@@ -114,6 +119,7 @@ public class TransformerStepBenchmark {
                 .getOperatingSystemMXBean();
         TransformerStepBenchmark bench = new TransformerStepBenchmark();
         bench.length = args.length > 1 ? Integer.parseInt(args[1]) : BLOCK;
+        bench.dropout = args.length > 2 ? Double.parseDouble(args[2]) : 0.0;
         bench.setUp();
         long start = System.nanoTime();
         long last = start;

@@ -151,7 +151,9 @@ public final class ScaledDotProductAttention extends Function {
                         double gradWeight = 0;                                 // dA[t, j] = (g_t · v_j)·M[t, j]
                         for (int d = 0; d < headSize; d++) {
                             gradWeight += g[qt + d] * value[vj + d];
-                            gradValue[vj + d] += kept * g[qt + d];            // dv_j += D[t, j]·g_t
+                        }
+                        for (int d = 0; d < headSize; d++) {                  // dv_j += D[t, j]·g_t
+                            gradValue[vj + d] += kept * g[qt + d];
                         }
                         gradScores[j] = mask == null ? gradWeight : gradWeight * mask[a + j];
                         dot += gradScores[j] * weights[a + j];
@@ -159,8 +161,10 @@ public final class ScaledDotProductAttention extends Function {
                     for (int j = 0; j <= t; j++) {
                         double gradScore = weights[a + j] * (gradScores[j] - dot) * scale;   // scale·dS[t, j]
                         int kj = at(b, j, h);
-                        for (int d = 0; d < headSize; d++) {
+                        for (int d = 0; d < headSize; d++) {                  // dq_t += scale·dS[t, j]·k_j
                             gradQuery[qt + d] += gradScore * key[kj + d];
+                        }
+                        for (int d = 0; d < headSize; d++) {                  // dk_j += scale·dS[t, j]·q_t
                             gradKey[kj + d] += gradScore * query[qt + d];
                         }
                     }
