@@ -28,16 +28,16 @@ import java.util.List;
  *   <li>{@code dL/dq = scale·dS·k}, {@code dL/dk = scale·dSᵀ·q}.</li>
  * </ul>
  * The same numbers (to rounding) as the composition
- * {@code dropout(softmax(q.matmul(k.transpose(2, 3)).mul(scale).maskedFill(future, −∞), 3)).matmul(v)} of
+ * {@code softmax(q.matmul(k.transpose(2, 3)).mul(scale).maskedFill(future, −∞), 3).mul(M).matmul(v)} of
  * six ops, with one loop per {@code (b, h)} forward and one backward over plain arrays, and no
  * {@code (B, nh, T, T)} temporaries but A itself. Saves q, k, v (as contiguous copies), A (before dropout:
  * {@link #weights()}) and M. When the backward pass is itself being recorded ({@code createGraph}), the
  * rule is applied with variable ops on q, k and v instead (A recomputed), so the gradient differentiates
  * again.
  *
- * <p>Shapes: q, k and v are {@code (B, nh, T, hs)} (any strides: the heads of a permuted view are read
- * where they lie), M is {@code (B, nh, T, T)}; y is {@code (B, nh, T, hs)}. The arrays are laid out
- * {@code (B, T, nh, hs)} inside, and y and the gradients are returned as {@code permute(0, 2, 1, 3)}
+ * <p>Shapes: q, k and v are {@code (B, nh, T, hs)}, in any layout (each is copied once into the op's own
+ * arrays; for the layer's {@code permute(0, 2, 1, 3)} views that copy is a plain one), M is
+ * {@code (B, nh, T, T)}; y is {@code (B, nh, T, hs)}. The arrays are laid out {@code (B, T, nh, hs)} inside, and y and the gradients are returned as {@code permute(0, 2, 1, 3)}
  * views of such arrays: {@code y.permute(0, 2, 1, 3).reshape(B, T, C)}, which merges the heads, is then
  * free. The dropout mask is drawn by the caller (from its own generator), so the op is deterministic.
  */
