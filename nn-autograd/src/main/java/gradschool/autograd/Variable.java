@@ -1452,7 +1452,7 @@ public class Variable {
     }
 
     // ---------------------------------------------------------------------------------------
-    // Fused normalization and activation ops (one pass forward, one backward)
+    // Fused normalization, activation and attention ops (one pass forward, one backward)
     // ---------------------------------------------------------------------------------------
 
     /**
@@ -1506,6 +1506,24 @@ public class Variable {
      */
     public Variable geluTanh() {
         return new gradschool.autograd.functions.GELUTanh().apply(this);
+    }
+
+    /**
+     * Returns causal scaled dot-product attention with this variable as the queries:
+     * {@code (dropout(softmax(q·kᵀ/√hs with −∞ above the diagonal)))·v}, in one op
+     * ({@link gradschool.autograd.functions.ScaledDotProductAttention}); PyTorch's
+     * {@code F.scaled_dot_product_attention(q, k, v, dropout_p, is_causal=True)}.
+     *
+     * @param key k, the same shape {@code (B, nh, T, hs)} as this variable (q)
+     * @param value v, the same shape
+     * @param dropoutMask the mask multiplying the attention weights, {@code (B, nh, T, T)} of 0 and
+     *     {@code 1/(1 − p)}, drawn by the caller; null for no dropout
+     * @return shape {@code (B, nh, T, hs)}
+     * @throws IllegalArgumentException if q, k and v differ in shape or are not of rank 4, or the mask is
+     *     not {@code (B, nh, T, T)}
+     */
+    public Variable scaledDotProductAttention(Variable key, Variable value, Tensor dropoutMask) {
+        return new gradschool.autograd.functions.ScaledDotProductAttention(dropoutMask).apply(this, key, value);
     }
 
     // ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,9 +27,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * tokens: forward, cross-entropy over {@code (32, 16, 27)} logits, zero the gradients, backward, AdamW
  * (lr 5e-4, weight decay 0.01) — exactly one step of the {@code transformer-names} lesson.
  *
+ * <p>The lesson cuts each batch after its last used column (about 10.6 of 16 for 32 random names, see
+ * {@code NameSequences.step}); {@code -p length=11} (JMH) or a second argument to {@link #main} times a
+ * batch of that many tokens per sequence instead of 16. The lesson also trains with dropout 0.1 where
+ * makemore has none: {@code -p dropout=0.1}, or a third argument to {@link #main}.
+ *
  * <pre>
  * mvn -B -q -ntp -pl nn-bench -am package -DskipTests
  * java --add-modules jdk.incubator.vector -jar nn-bench/target/benchmarks.jar TransformerStepBenchmark
+ * java --add-modules jdk.incubator.vector -jar nn-bench/target/benchmarks.jar TransformerStepBenchmark -p length=11
  * java --add-modules jdk.incubator.vector -jar nn-bench/target/benchmarks.jar TransformerStepBenchmark -prof gc
  * </pre>
  *
@@ -54,21 +61,32 @@ public class TransformerStepBenchmark {
     /** Symbols: {@code .} and a–z. */
     static final int VOCABULARY = 27;
 
+    /** Tokens per sequence in the batch, at most {@link #BLOCK}: 16, or about 11 as the lesson's cut batches. */
+    @Param({"16"})
+    public int length = BLOCK;
+
+    /** The dropout probability: 0 as makemore, 0.1 as the lesson's default. */
+    @Param({"0.0"})
+    public double dropout;
+
     private GPT model;
     private CrossEntropyLoss loss;
     private AdamW optimizer;
     private Variable tokens;
     private Tensor targets;
 
-    /** Builds the model (seed 1), the optimizer and one batch of tokens (seed 42). */
+    /** Builds the model (seed 1), the optimizer and one batch of {@link #length} tokens per row (seed 42). */
     @Setup
     public void setUp() {
-        model = new GPT(GPT.Config.makemore(VOCABULARY, BLOCK), new Random(1));
+        if (length < 1 || length > BLOCK) {
+            throw new IllegalArgumentException("TransformerStepBenchmark: length must be in 1.." + BLOCK + ", got " + length);
+        }
+        model = new GPT(GPT.Config.makemore(VOCABULARY, BLOCK).withDropout(dropout), new Random(1));
         loss = new CrossEntropyLoss();
         optimizer = new AdamW(model.parameters(), 5e-4).withWeightDecay(0.01);
         Tensor all = Tensor.randint(Shape.of(BATCH, BLOCK + 1), 0, VOCABULARY, 42);
-        tokens = Variable.of(all.slice(1, 0, BLOCK).copy());
-        targets = all.slice(1, 1, BLOCK + 1).copy();
+        tokens = Variable.of(all.slice(1, 0, length).copy());
+        targets = all.slice(1, 1, length + 1).copy();
     }
 
     /**
@@ -87,18 +105,21 @@ public class TransformerStepBenchmark {
     }
 
     /**
-     * Runs {@code steps} steps (default 50) outside JMH and prints, for each ten, the wall time and the
+     * Runs {@code steps} steps (default 50) on batches of {@code length} tokens per row (default 16),
+     * with the given dropout (default 0), outside JMH and prints, for each ten, the wall time and the
      * process's CPU time per step: on a shared machine the two differ by the time spent waiting for a
      * core. For a quick look or a profiler:
      * {@code java -XX:StartFlightRecording=filename=step.jfr,settings=profile -cp benchmarks.jar gradschool.bench.TransformerStepBenchmark 200}.
      *
-     * @param args the number of steps, optionally
+     * @param args the number of steps, the length and the dropout probability, optionally
      */
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         var system = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         TransformerStepBenchmark bench = new TransformerStepBenchmark();
+        bench.length = args.length > 1 ? Integer.parseInt(args[1]) : BLOCK;
+        bench.dropout = args.length > 2 ? Double.parseDouble(args[2]) : 0.0;
         bench.setUp();
         long start = System.nanoTime();
         long last = start;

@@ -1,6 +1,7 @@
 package gradschool.nn;
 
 import gradschool.autograd.Variable;
+import gradschool.autograd.functions.ScaledDotProductAttention;
 import gradschool.core.Tensor;
 import java.util.random.RandomGenerator;
 
@@ -25,13 +26,20 @@ import java.util.random.RandomGenerator;
  * y       = dropout(y·W_projᵀ + b_proj)
  * </pre>
  *
+ * <p>The four lines from {@code scores} to {@code A·v} run as one op,
+ * {@link ScaledDotProductAttention} (PyTorch's {@code F.scaled_dot_product_attention(q, k, v, dropout_p,
+ * is_causal=True)}, which nanoGPT calls): one loop per sample and head forward and one backward,
+ * the same numbers to rounding as those ops, which {@code composedAttention} (package-private, used by the
+ * tests) still spells out. Its dropout mask is drawn by {@code attn_dropout} ({@link Dropout#mask}), so a
+ * seed gives the same masks as before.
+ *
  * <p>Choices, all minGPT's/makemore's: one {@code Linear} {@code c_attn} for q, k and v together (its
  * output columns are q's, then k's, then v's), not three; the output projection {@code c_proj} has a
  * bias; PyTorch's default initialisation (no GPT-2-style N(0, 0.02)); the dropout on the attention
  * weights ({@code attn_dropout}) and on the output ({@code resid_dropout}) are minGPT's — makemore has
  * none, which is {@code dropout = 0}. The causal mask is a constant, not a saved buffer (makemore
- * saves its {@code tril} as {@code bias}). Derivative: from the ops it is built of (the filled
- * positions get no gradient, see {@link Variable#maskedFill}). Reference: Vaswani et al., 2017;
+ * saves its {@code tril} as {@code bias}). Derivative: from the ops it is built of, the attention's
+ * stated by {@link ScaledDotProductAttention} (the masked positions get no gradient). Reference: Vaswani et al., 2017;
  * karpathy/minGPT {@code model.py}, karpathy/makemore {@code makemore.py}.
  */
 public class CausalSelfAttention extends Layer {
@@ -44,8 +52,6 @@ public class CausalSelfAttention extends Layer {
     private final Linear projection;
     private final Dropout attentionDropout;
     private final Dropout residualDropout;
-    /** 1 above the diagonal (j &gt; t: the future), 0 on and below it; {@code (blockSize, blockSize)}. */
-    private final Tensor future;
     private Tensor lastAttention;
 
     /**
@@ -82,7 +88,6 @@ public class CausalSelfAttention extends Layer {
         this.projection = registerLayer("c_proj", new Linear(embedDim, embedDim, random));
         this.attentionDropout = registerLayer("attn_dropout", new Dropout(dropout, random));
         this.residualDropout = registerLayer("resid_dropout", new Dropout(dropout, random));
-        this.future = Tensor.ones(blockSize, blockSize).sub(lowerTriangle(blockSize));
     }
 
     /** {@code torch.tril(torch.ones(n, n))}: 1 on and below the diagonal. */
@@ -117,13 +122,31 @@ public class CausalSelfAttention extends Layer {
         Variable q = heads(qkv.slice(2, 0, embedDim), batch, steps, headSize);         // (B, nh, T, hs)
         Variable k = heads(qkv.slice(2, embedDim, 2 * embedDim), batch, steps, headSize);
         Variable v = heads(qkv.slice(2, 2 * embedDim, 3 * embedDim), batch, steps, headSize);
-        Variable scores = q.matmul(k.transpose(2, 3)).mul(1.0 / Math.sqrt(headSize));  // (B, nh, T, T)
-        Tensor mask = future.slice(0, 0, steps).slice(1, 0, steps);
-        Variable weights = scores.maskedFill(mask, Double.NEGATIVE_INFINITY).softmax(3);
-        lastAttention = weights.value();
-        Variable y = attentionDropout.forward(weights).matmul(v);                      // (B, nh, T, hs)
+        // the lines from scores to A·v of the class comment, as one op (composedAttention is the same)
+        var attention = new ScaledDotProductAttention(attentionDropout.mask(batch, numHeads, steps, steps));
+        Variable y = attention.apply(q, k, v);                                         // (B, nh, T, hs)
+        lastAttention = attention.weights();
         y = y.permute(0, 2, 1, 3).reshape(batch, steps, embedDim);                    // heads side by side again
         return residualDropout.forward(projection.forward(y));
+    }
+
+    /**
+     * The attention of {@link #forward} written with the ops it is made of, for reading and for tests:
+     * {@code dropout(softmax(q·kᵀ/√hs, j > t masked to −∞))·v}, with the dropout mask given (or null).
+     *
+     * @param q queries, {@code (B, nh, T, hs)}
+     * @param k keys, the same shape
+     * @param v values, the same shape
+     * @param dropoutMask 0 or {@code 1/(1 − p)} per weight, {@code (B, nh, T, T)}; or null for none
+     * @return {@code (B, nh, T, hs)}
+     */
+    static Variable composedAttention(Variable q, Variable k, Variable v, Tensor dropoutMask) {
+        int steps = q.shape().dim(2);
+        Variable scores = q.matmul(k.transpose(2, 3)).mul(1.0 / Math.sqrt(q.shape().dim(3)));  // (B, nh, T, T)
+        Tensor future = Tensor.ones(steps, steps).sub(lowerTriangle(steps));
+        Variable weights = scores.maskedFill(future, Double.NEGATIVE_INFINITY).softmax(3);
+        Variable dropped = dropoutMask == null ? weights : weights.mul(Variable.constant(dropoutMask));
+        return dropped.matmul(v);
     }
 
     /** (B, T, C) → (B, T, nh, hs) → (B, nh, T, hs): each head's slice of the features, as its own batch. */

@@ -48,12 +48,24 @@ public class Dropout extends Layer {
      */
     @Override
     public Variable forward(Variable input) {
+        Tensor mask = mask(input.shape().toArray());
+        return mask == null ? input : input.mul(Variable.constant(mask));
+    }
+
+    /**
+     * Draws the mask {@link #forward} would multiply an input of this shape by, for an op that applies
+     * dropout itself (as {@link CausalSelfAttention} does inside its fused attention): each element is
+     * {@code 1/(1 - p)} with probability {@code 1 - p} and 0 otherwise, from this layer's generator.
+     *
+     * @param shape the shape of the input
+     * @return the mask, or null in evaluation mode or when {@code p = 0} (nothing is drawn then)
+     */
+    public Tensor mask(int... shape) {
         if (!isTraining() || p == 0) {
-            return input;
+            return null;
         }
         double keep = 1.0 - p;
-        Tensor mask = Tensor.rand(random, input.shape().toArray()).lt(keep).div(keep);
-        return input.mul(Variable.constant(mask));
+        return Tensor.rand(random, shape).lt(keep).div(keep);
     }
 
     @Override

@@ -103,6 +103,52 @@ class TransformerTest {
         assertThat(attention.forward(x).value().allClose(attentionByLoops(attention, x), 1e-12, 1e-12)).isTrue();
     }
 
+    /**
+     * The layer's forward as it was before the fused op, from the ops of the class comment, drawing its
+     * dropout masks from {@code random} in the same order (attention weights, then output).
+     */
+    static Variable composedLayer(CausalSelfAttention attention, Variable x, Random random, double p) {
+        int batch = x.shape().dim(0);
+        int steps = x.shape().dim(1);
+        int c = attention.embedDim();
+        int heads = attention.numHeads();
+        Variable qkv = attention.attentionInput().forward(x);
+        Variable[] parts = new Variable[3];
+        for (int i = 0; i < 3; i++) {
+            parts[i] = qkv.slice(2, i * c, (i + 1) * c).reshape(batch, steps, heads, c / heads).permute(0, 2, 1, 3);
+        }
+        Tensor weightMask = Tensor.rand(random, batch, heads, steps, steps).lt(1 - p).div(1 - p);
+        Variable y = CausalSelfAttention.composedAttention(parts[0], parts[1], parts[2], weightMask)
+                .permute(0, 2, 1, 3).reshape(batch, steps, c);
+        Tensor outputMask = Tensor.rand(random, batch, steps, c).lt(1 - p).div(1 - p);
+        return attention.projection().forward(y).mul(Variable.constant(outputMask));
+    }
+
+    @Test
+    void theFusedAttentionGivesTheComposedFormsOutputAndGradientsWithTheSameDropoutDraws() {
+        Random fusedRandom = new Random(21);
+        Random composedRandom = new Random(21);
+        CausalSelfAttention fused = new CausalSelfAttention(8, 2, 5, 0.3, fusedRandom);
+        CausalSelfAttention composed = new CausalSelfAttention(8, 2, 5, 0.3, composedRandom);
+        Tensor x = Tensor.randn(Shape.of(3, 5, 8), 22);
+        Tensor gradOutput = Tensor.randn(Shape.of(3, 5, 8), 23);
+        Variable fusedInput = Variable.requiringGrad(x);
+        Variable composedInput = Variable.requiringGrad(x);
+        Variable fusedOutput = fused.forward(fusedInput);
+        Variable composedOutput = composedLayer(composed, composedInput, composedRandom, 0.3);
+        fusedOutput.mul(Variable.of(gradOutput)).sum().backward();
+        composedOutput.mul(Variable.of(gradOutput)).sum().backward();
+
+        assertThat(fusedOutput.value().allClose(composedOutput.value(), 1e-12, 1e-12)).isTrue();
+        assertThat(fusedInput.grad().allClose(composedInput.grad(), 1e-12, 1e-12)).isTrue();
+        for (int i = 0; i < fused.parameters().size(); i++) {
+            Tensor got = fused.parameters().get(i).grad();
+            Tensor want = composed.parameters().get(i).grad();
+            assertThat(got.allClose(want, 1e-12, 1e-12)).as("parameter %s", i).isTrue();
+        }
+        assertThat(fusedRandom.nextLong()).as("the same number of draws").isEqualTo(composedRandom.nextLong());
+    }
+
     @Test
     void gradientsOfAttentionBlockAndGptMatchCentralDifferences() {
         Random random = new Random(7);
