@@ -12,9 +12,10 @@ import gradschool.core.Tensor;
  * {@code u = √(2/π)(x + 0.044715x³)}; the layer that applies it is {@code gradschool.nn.GELU}.
  *
  * <p>Derivative: {@code dy/dx = ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²)}, so {@code dL/dx = g·dy/dx}.
- * The forward pass computes it next to the value and saves it; tanh is {@link Tensor#tanh()}'s, so the
- * values are those of the composition of {@link PowScalar}, {@link Mul}, {@link Add} and {@link Tanh} it
- * replaces, bit for bit. When the backward pass is itself being recorded ({@code createGraph}), the rule
+ * The forward pass computes it next to the value and saves it; it cubes by {@code x·x·x}, as ATen's
+ * kernel does ({@code Math.pow} costs about twenty multiplications), and tanh is {@link Tensor#tanh()}'s,
+ * so the values are those of the composition of {@link Mul}, {@link Add} and {@link Tanh} it replaces, bit
+ * for bit. When the backward pass is itself being recorded ({@code createGraph}), the rule
  * is applied with variable ops on x, so it differentiates again. Shape: unchanged.
  */
 public final class GELUTanh extends Function {
@@ -30,7 +31,7 @@ public final class GELUTanh extends Function {
         double[] inner = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
-            inner[i] = (v + Math.pow(v, 3) * CUBIC) * SQRT_TWO_OVER_PI;
+            inner[i] = (v + v * v * v * CUBIC) * SQRT_TWO_OVER_PI;
         }
         double[] t = Tensor.of(x[0].shape(), inner).tanh().toDoubleArray();
         slope = inner;                                                        // reused: u is not needed again
