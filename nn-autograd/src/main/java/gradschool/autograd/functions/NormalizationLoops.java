@@ -42,6 +42,9 @@ final class NormalizationLoops {
      * keeps σ² accurate when μ is large), then {@code x̂ = (x − μ)·rstd}.
      */
     static Normalized normalize(double[] x, int outer, int groups, int inner, double eps) {
+        if (inner == 1) {
+            return normalizeChannelsLast(x, outer, groups, eps);
+        }
         double m = (double) outer * inner;
         double[] mean = new double[groups];
         for (int o = 0, k = 0; o < outer; o++) {
@@ -86,6 +89,44 @@ final class NormalizationLoops {
         return new Normalized(xHat, mean, variance, rstd);
     }
 
+    /**
+     * {@link #normalize} when each group's values are one per row ({@code inner = 1}: BatchNorm of
+     * (N, C), or channels-last (N, L, C)): the loops run along a row, over the groups, so the JIT can
+     * use vector instructions; each group's sums add the same terms in the same order, so the results
+     * are the same, bit for bit.
+     */
+    private static Normalized normalizeChannelsLast(double[] x, int rows, int groups, double eps) {
+        double m = rows;
+        double[] mean = new double[groups];
+        for (int r = 0, k = 0; r < rows; r++, k += groups) {
+            for (int c = 0; c < groups; c++) {
+                mean[c] += x[k + c];
+            }
+        }
+        for (int c = 0; c < groups; c++) {
+            mean[c] /= m;
+        }
+        double[] variance = new double[groups];
+        for (int r = 0, k = 0; r < rows; r++, k += groups) {
+            for (int c = 0; c < groups; c++) {
+                double d = x[k + c] - mean[c];
+                variance[c] += d * d;
+            }
+        }
+        double[] rstd = new double[groups];
+        for (int c = 0; c < groups; c++) {
+            variance[c] /= m;
+            rstd[c] = 1 / Math.sqrt(variance[c] + eps);
+        }
+        double[] xHat = new double[x.length];
+        for (int r = 0, k = 0; r < rows; r++, k += groups) {
+            for (int c = 0; c < groups; c++) {
+                xHat[k + c] = (x[k + c] - mean[c]) * rstd[c];
+            }
+        }
+        return new Normalized(xHat, mean, variance, rstd);
+    }
+
     /** {@code y = x̂·γ_i + β_i}, γ and β indexed by the position {@code i} inside a group (LayerNorm). */
     static double[] scaleShiftPerPosition(double[] xHat, int inner, double[] weight, double[] bias) {
         double[] y = new double[xHat.length];
@@ -99,6 +140,9 @@ final class NormalizationLoops {
 
     /** {@code y = x̂·γ_c + β_c}, γ and β indexed by the group {@code c} (BatchNorm's channel). */
     static double[] scaleShiftPerGroup(double[] xHat, int outer, int groups, int inner, double[] weight, double[] bias) {
+        if (inner == 1) {
+            return scaleShiftPerPosition(xHat, groups, weight, bias);   // the same loop along a row
+        }
         double[] y = new double[xHat.length];
         for (int o = 0, k = 0; o < outer; o++) {
             for (int c = 0; c < groups; c++) {
@@ -158,6 +202,10 @@ final class NormalizationLoops {
      */
     static void backwardPerGroup(double[] g, Normalized saved, int outer, int groups, int inner, double[] weight,
                                  double[] gradInput, double[] gradWeight, double[] gradBias) {
+        if (inner == 1) {
+            backwardChannelsLast(g, saved, outer, groups, weight, gradInput, gradWeight, gradBias);
+            return;
+        }
         double[] xHat = saved.xHat;
         double[] sumG = new double[groups];
         double[] sumGXHat = new double[groups];
@@ -191,6 +239,42 @@ final class NormalizationLoops {
                 for (int i = 0; i < inner; i++, k++) {
                     gradInput[k] = scale * (m * g[k] - s - xHat[k] * sx);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #backwardPerGroup} when {@code inner = 1}: the loops run along a row, over the channels,
+     * adding the same terms in the same order (the results are the same, bit for bit).
+     */
+    private static void backwardChannelsLast(double[] g, Normalized saved, int rows, int groups, double[] weight,
+                                             double[] gradInput, double[] gradWeight, double[] gradBias) {
+        double[] xHat = saved.xHat;
+        double[] sumG = new double[groups];
+        double[] sumGXHat = new double[groups];
+        for (int r = 0, k = 0; r < rows; r++, k += groups) {
+            for (int c = 0; c < groups; c++) {
+                sumG[c] += g[k + c];
+                sumGXHat[c] += g[k + c] * xHat[k + c];
+            }
+        }
+        if (gradWeight != null) {
+            System.arraycopy(sumGXHat, 0, gradWeight, 0, groups);
+        }
+        if (gradBias != null) {
+            System.arraycopy(sumG, 0, gradBias, 0, groups);
+        }
+        if (gradInput == null) {
+            return;
+        }
+        double m = rows;
+        double[] scale = new double[groups];
+        for (int c = 0; c < groups; c++) {
+            scale[c] = weight[c] * saved.rstd[c] / m;
+        }
+        for (int r = 0, k = 0; r < rows; r++, k += groups) {
+            for (int c = 0; c < groups; c++) {
+                gradInput[k + c] = scale[c] * (m * g[k + c] - sumG[c] - xHat[k + c] * sumGXHat[c]);
             }
         }
     }

@@ -135,6 +135,38 @@ class NormalizationOpProperties {
                 c.x(), c.weight(), c.bias()).assertPassed();
     }
 
+    /**
+     * Channels last — each channel's values one per row, as BatchNorm1d of (N, C) or channels-last
+     * (N, L, C) — the op runs its own loops along the rows; they must give the same bits, values and
+     * all three gradients, as the general loops give on the transposed (C, N) input.
+     */
+    @Property(tries = 40, seed = "20261201")
+    void channelsLastGivesTheBitsOfTheGeneralLoops(@ForAll("rowsAndChannels") int[] dims, @ForAll long seed) {
+        Random random = new Random(seed);
+        Tensor x = Tensor.randn(Shape.of(dims[0], dims[1]), random.nextLong()).mul(3.0).add(1.5);
+        Tensor weight = Tensor.randn(random, dims[1]);
+        Tensor bias = Tensor.randn(random, dims[1]);
+        Tensor gradOutput = Tensor.randn(x.shape(), random.nextLong());
+        List<Variable> last = List.of(Variable.requiringGrad(x), Variable.requiringGrad(weight), Variable.requiringGrad(bias));
+        List<Variable> first = List.of(Variable.requiringGrad(x.transpose().contiguous()),
+                Variable.requiringGrad(weight), Variable.requiringGrad(bias));
+        Variable lastOutput = last.get(0).batchNorm(1, last.get(1), last.get(2), 1e-5);
+        Variable firstOutput = first.get(0).batchNorm(0, first.get(1), first.get(2), 1e-5);
+        lastOutput.backward(gradOutput);
+        firstOutput.backward(gradOutput.transpose().contiguous());
+
+        assertThat(lastOutput.value().toDoubleArray()).isEqualTo(firstOutput.value().transpose().toDoubleArray());
+        assertThat(last.get(0).grad().toDoubleArray()).isEqualTo(first.get(0).grad().transpose().toDoubleArray());
+        assertThat(last.get(1).grad().toDoubleArray()).isEqualTo(first.get(1).grad().toDoubleArray());
+        assertThat(last.get(2).grad().toDoubleArray()).isEqualTo(first.get(2).grad().toDoubleArray());
+    }
+
+    @Provide
+    Arbitrary<int[]> rowsAndChannels() {
+        return Combinators.combine(Arbitraries.integers().between(1, 70), Arbitraries.integers().between(1, 40))
+                .as((rows, channels) -> new int[] {rows, channels});
+    }
+
     @Provide
     Arbitrary<Case> batchNormCases() {
         return Combinators.combine(Arbitraries.integers().between(2, 4), Arbitraries.of(false, true),
