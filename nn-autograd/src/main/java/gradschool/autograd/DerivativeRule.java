@@ -40,6 +40,11 @@ public record DerivativeRule(List<String> inputs, String forward, List<String> g
     /**
      * Checks the parts and copies the lists.
      *
+     * @param inputs     the input symbols
+     * @param forward    the forward formula
+     * @param gradients  one gradient formula per input symbol
+     * @param note       a remark in words, or empty
+     * @param broadcasts true if the op broadcasts its inputs
      * @throws IllegalArgumentException if a part is null or there is not one gradient per input symbol
      */
     public DerivativeRule {

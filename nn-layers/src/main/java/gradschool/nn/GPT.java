@@ -52,7 +52,19 @@ public class GPT extends Layer {
     public record Config(int vocabSize, int blockSize, int numLayers, int numHeads, int embedDim, double dropout,
                          GELU.Approximate gelu) {
 
-        // Checks the sizes: IllegalArgumentException naming them if one is not positive or the heads do not divide C.
+        /**
+         * Checks the sizes.
+         *
+         * @param vocabSize the number of tokens
+         * @param blockSize the longest context, in tokens
+         * @param numLayers the number of blocks
+         * @param numHeads the attention heads per block
+         * @param embedDim {@code C}, a multiple of {@code numHeads}
+         * @param dropout the dropout probability, in {@code [0, 1)}
+         * @param gelu the blocks' activation form
+         * @throws IllegalArgumentException naming the sizes if one is not positive, the heads do not divide
+         *     {@code C}, the dropout is outside {@code [0, 1)} or the form is null
+         */
         public Config {
             if (vocabSize <= 0 || blockSize <= 0 || numLayers <= 0 || numHeads <= 0 || embedDim <= 0
                     || embedDim % numHeads != 0 || !(dropout >= 0 && dropout < 1) || gelu == null) {
