@@ -1,9 +1,10 @@
 package gradschool.autograd;
 
 import gradschool.autograd.functions.Abs;
-import gradschool.autograd.functions.Affine;
 import gradschool.autograd.functions.Add;
+import gradschool.autograd.functions.Affine;
 import gradschool.autograd.functions.AvgPool2d;
+import gradschool.autograd.functions.BatchNorm;
 import gradschool.autograd.functions.Clip;
 import gradschool.autograd.functions.Concat;
 import gradschool.autograd.functions.Cos;
@@ -12,7 +13,10 @@ import gradschool.autograd.functions.Erf;
 import gradschool.autograd.functions.Exp;
 import gradschool.autograd.functions.Expand;
 import gradschool.autograd.functions.Fold;
+import gradschool.autograd.functions.GELU;
+import gradschool.autograd.functions.GELUTanh;
 import gradschool.autograd.functions.IndexSelect;
+import gradschool.autograd.functions.LayerNorm;
 import gradschool.autograd.functions.LeakyReLU;
 import gradschool.autograd.functions.Log;
 import gradschool.autograd.functions.LogSoftmax;
@@ -31,6 +35,7 @@ import gradschool.autograd.functions.Pow;
 import gradschool.autograd.functions.PowScalar;
 import gradschool.autograd.functions.ReLU;
 import gradschool.autograd.functions.Reshape;
+import gradschool.autograd.functions.ScaledDotProductAttention;
 import gradschool.autograd.functions.Select;
 import gradschool.autograd.functions.Sigmoid;
 import gradschool.autograd.functions.Sin;
@@ -1458,7 +1463,7 @@ public class Variable {
     /**
      * Returns the layer normalization of this variable over its last {@code k} dimensions, {@code k}
      * being γ's rank: {@code (x − μ)/√(σ² + ε)·γ + β} per row, in one op
-     * ({@link gradschool.autograd.functions.LayerNorm}); PyTorch's {@code F.layer_norm}.
+     * ({@link LayerNorm}); PyTorch's {@code F.layer_norm}.
      *
      * @param weight γ, of the shape of the last dimensions normalized over
      * @param bias β, the same shape
@@ -1467,14 +1472,14 @@ public class Variable {
      * @throws IllegalArgumentException if the last dimensions are not γ's shape, or β's shape is not γ's
      */
     public Variable layerNorm(Variable weight, Variable bias, double eps) {
-        return new gradschool.autograd.functions.LayerNorm(eps).apply(this, weight, bias);
+        return new LayerNorm(eps).apply(this, weight, bias);
     }
 
     /**
      * Returns the batch normalization of this variable with the batch's own statistics (training mode):
      * each channel {@code c} along {@code channelAxis} becomes {@code (x − μ_c)/√(σ²_c + ε)·γ_c + β_c},
      * μ_c and the biased σ²_c over every other dimension, in one op
-     * ({@link gradschool.autograd.functions.BatchNorm}); {@code gradschool.nn.BatchNorm1d} and
+     * ({@link BatchNorm}); {@code gradschool.nn.BatchNorm1d} and
      * {@code BatchNorm2d} apply that op themselves, to read its batch statistics for their running ones.
      *
      * @param channelAxis the dimension that holds the channels
@@ -1485,33 +1490,33 @@ public class Variable {
      * @throws IllegalArgumentException if the axis is not a dimension, or γ or β is not {@code (C,)}
      */
     public Variable batchNorm(int channelAxis, Variable weight, Variable bias, double eps) {
-        return new gradschool.autograd.functions.BatchNorm(channelAxis, eps).apply(this, weight, bias);
+        return new BatchNorm(channelAxis, eps).apply(this, weight, bias);
     }
 
     /**
      * Returns the exact GELU {@code ½x(1 + erf(x/√2))} of every element, in one op
-     * ({@link gradschool.autograd.functions.GELU}).
+     * ({@link GELU}).
      *
      * @return the same shape
      */
     public Variable gelu() {
-        return new gradschool.autograd.functions.GELU().apply(this);
+        return new GELU().apply(this);
     }
 
     /**
      * Returns the tanh approximation of the GELU, {@code ½x(1 + tanh(√(2/π)(x + 0.044715x³)))}, of every
-     * element, in one op ({@link gradschool.autograd.functions.GELUTanh}).
+     * element, in one op ({@link GELUTanh}).
      *
      * @return the same shape
      */
     public Variable geluTanh() {
-        return new gradschool.autograd.functions.GELUTanh().apply(this);
+        return new GELUTanh().apply(this);
     }
 
     /**
      * Returns causal scaled dot-product attention with this variable as the queries:
      * {@code (dropout(softmax(q·kᵀ/√hs with −∞ above the diagonal)))·v}, in one op
-     * ({@link gradschool.autograd.functions.ScaledDotProductAttention}); PyTorch's
+     * ({@link ScaledDotProductAttention}); PyTorch's
      * {@code F.scaled_dot_product_attention(q, k, v, dropout_p, is_causal=True)}.
      *
      * @param key k, the same shape {@code (B, nh, T, hs)} as this variable (q)
@@ -1523,7 +1528,7 @@ public class Variable {
      *     not {@code (B, nh, T, T)}
      */
     public Variable scaledDotProductAttention(Variable key, Variable value, Tensor dropoutMask) {
-        return new gradschool.autograd.functions.ScaledDotProductAttention(dropoutMask).apply(this, key, value);
+        return new ScaledDotProductAttention(dropoutMask).apply(this, key, value);
     }
 
     // ---------------------------------------------------------------------------------------

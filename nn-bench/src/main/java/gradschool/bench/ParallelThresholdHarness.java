@@ -116,8 +116,8 @@ public final class ParallelThresholdHarness {
 
     private static String loadAverage() {
         try {
-            String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-            return "load average " + line.substring(0, line.indexOf(' ', line.indexOf(' ', line.indexOf(' ') + 1) + 1));
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "load average " + fields[0] + " " + fields[1] + " " + fields[2];   // 1, 5 and 15 minutes
         } catch (java.io.IOException | RuntimeException e) {
             return "load average unknown";
         }

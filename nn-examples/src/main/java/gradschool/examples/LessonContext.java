@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.DoublePredicate;
+import java.util.function.IntPredicate;
 
 /**
  * What a lesson needs from the launcher: an output stream, the folder of shipped datasets, a folder
@@ -112,5 +114,62 @@ public final class LessonContext {
      */
     public Path outputDirectory() {
         return outputDirectory;
+    }
+
+    /**
+     * Reads a setting given as a system property ({@code -Dname=value}) as a number, for a lesson's
+     * optional knobs. A value that is not a number, or breaks the rule, is the user's mistake: the
+     * launcher prints it as one line and exits with status 2, instead of a stack trace or a silently
+     * used default.
+     *
+     * @param name the property, e.g. {@code gradschool.lr}
+     * @param defaultValue the value when the property is not set
+     * @param valid the rule the value must satisfy
+     * @param rule the rule in words, for the message, e.g. {@code "a number > 0"}
+     * @return the value
+     * @throws RuntimeException (the launcher's user error) naming the property, its value and the rule
+     */
+    public static double doubleSetting(String name, double defaultValue, DoublePredicate valid, String rule) {
+        String text = System.getProperty(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new Launcher.UserError("-D" + name + "=" + text + ": not a number; it must be " + rule);
+        }
+        if (!valid.test(value)) {
+            throw new Launcher.UserError("-D" + name + "=" + text + ": it must be " + rule);
+        }
+        return value;
+    }
+
+    /**
+     * The same as {@link #doubleSetting} for a whole number.
+     *
+     * @param name the property, e.g. {@code gradschool.steps}
+     * @param defaultValue the value when the property is not set
+     * @param valid the rule the value must satisfy
+     * @param rule the rule in words, for the message, e.g. {@code "a whole number >= 1"}
+     * @return the value
+     * @throws RuntimeException (the launcher's user error) naming the property, its value and the rule
+     */
+    public static int intSetting(String name, int defaultValue, IntPredicate valid, String rule) {
+        String text = System.getProperty(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new Launcher.UserError("-D" + name + "=" + text + ": not a whole number; it must be " + rule);
+        }
+        if (!valid.test(value)) {
+            throw new Launcher.UserError("-D" + name + "=" + text + ": it must be " + rule);
+        }
+        return value;
     }
 }

@@ -1,6 +1,7 @@
 package gradschool.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -62,6 +63,43 @@ class LauncherTest {
         assertThat(result.status()).isZero();
         assertThat(result.out()).contains("[[34. 44. 25.]");
         assertThat(launch("run", "no-such-lesson").status()).isEqualTo(2);
+    }
+
+    @Test
+    void aLessonSettingThatIsNotANumberOrBreaksItsRuleIsOneLineAndStatusTwo(@TempDir Path out) {
+        String[][] cases = {
+            {"gradschool.lr", "fast", "gradschool: -Dgradschool.lr=fast: not a number; it must be a number > 0"},
+            {"gradschool.dropout", "1.5", "gradschool: -Dgradschool.dropout=1.5: it must be in [0, 1)"},
+            {"gradschool.weightDecay", "-0.1", "gradschool: -Dgradschool.weightDecay=-0.1: it must be a number >= 0"},
+        };
+        for (String[] bad : cases) {
+            System.setProperty(bad[0], bad[1]);
+            try {
+                Result result = launch("run", "transformer-names", "--smoke", "--out", out.toString());
+                assertThat(result.status()).as(bad[0]).isEqualTo(2);
+                assertThat(result.err().strip()).as(bad[0]).isEqualTo(bad[2]);
+            } finally {
+                System.clearProperty(bad[0]);
+            }
+        }
+    }
+
+    @Test
+    void settingsAreTheirDefaultWhenUnsetAndAreCheckedWhenSet() {
+        assertThat(LessonContext.intSetting("gradschool.test.steps", 7, n -> n >= 1, "a whole number >= 1")).isEqualTo(7);
+        System.setProperty("gradschool.test.steps", "1e4");
+        try {
+            assertThatThrownBy(() -> LessonContext.intSetting("gradschool.test.steps", 7, n -> n >= 1, "a whole number >= 1"))
+                    .isInstanceOf(Launcher.UserError.class)
+                    .hasMessage("-Dgradschool.test.steps=1e4: not a whole number; it must be a whole number >= 1");
+            System.setProperty("gradschool.test.steps", " 250 ");
+            assertThat(LessonContext.intSetting("gradschool.test.steps", 7, n -> n >= 1, "a whole number >= 1")).isEqualTo(250);
+            System.setProperty("gradschool.test.steps", "0");
+            assertThatThrownBy(() -> LessonContext.intSetting("gradschool.test.steps", 7, n -> n >= 1, "a whole number >= 1"))
+                    .hasMessage("-Dgradschool.test.steps=0: it must be a whole number >= 1");
+        } finally {
+            System.clearProperty("gradschool.test.steps");
+        }
     }
 
     @Test

@@ -125,12 +125,10 @@ public final class TransformerNamesLesson implements Lesson {
         return NameSequences.dataFiles();
     }
 
-    /** The learning rate of step {@code step} (1-based) of {@code steps}: linear warm-up, then cosine. */
-    static double learningRate(int step, int steps) {
-        return learningRate(step, steps, PEAK_LEARNING_RATE);
-    }
-
-    /** The same with another peak rate ({@code -Dgradschool.lr=R}). */
+    /**
+     * The learning rate of step {@code step} (1-based) of {@code steps}: linear warm-up to {@code peak}
+     * ({@value #PEAK_LEARNING_RATE} unless {@code -Dgradschool.lr=R}), then cosine.
+     */
     static double learningRate(int step, int steps, double peak) {
         return NameSequences.warmupThenCosine(step, steps, WARMUP_STEPS, peak, FINAL_LEARNING_RATE);
     }
@@ -143,16 +141,18 @@ public final class TransformerNamesLesson implements Lesson {
 
         Init.manualSeed(SEED);
         GPT.Config makemore = GPT.Config.makemore(CharVocabulary.LETTERS.size(), NameSequences.LENGTH);
-        double dropout = Double.parseDouble(System.getProperty("gradschool.dropout", String.valueOf(DROPOUT)));
+        double dropout = LessonContext.doubleSetting("gradschool.dropout", DROPOUT, p -> p >= 0 && p < 1, "in [0, 1)");
         GPT model = new GPT(makemore.withDropout(dropout));
         out.println(model);
         out.printf("%,d parameters (makemore prints 0.20M: it leaves out the head's 1,728)%n", model.parameterCount());
-        double peak = Double.parseDouble(System.getProperty("gradschool.lr", String.valueOf(PEAK_LEARNING_RATE)));
-        double weightDecay = Double.parseDouble(System.getProperty("gradschool.weightDecay", String.valueOf(WEIGHT_DECAY)));
+        double peak = LessonContext.doubleSetting("gradschool.lr", PEAK_LEARNING_RATE,
+                r -> r > 0 && Double.isFinite(r), "a number > 0");
+        double weightDecay = LessonContext.doubleSetting("gradschool.weightDecay", WEIGHT_DECAY,
+                w -> w >= 0 && Double.isFinite(w), "a number >= 0");
         AdamW optimizer = new AdamW(model.parameters(), peak).withWeightDecay(weightDecay)
                 .withBetas(0.9, 0.99).withEpsilon(1e-8);
 
-        int steps = smoke ? SMOKE_STEPS : Integer.getInteger("gradschool.steps", STEPS);
+        int steps = smoke ? SMOKE_STEPS : LessonContext.intSetting("gradschool.steps", STEPS, n -> n >= 1, "a whole number >= 1");
         int interval = smoke ? 10 : EVALUATION_INTERVAL;
         int devSubset = smoke ? 100 : DEV_SUBSET;
         out.printf("training %,d steps of %d names; AdamW, lr warm-up to %.0e over %d steps, cosine to %.0e; "

@@ -40,11 +40,11 @@ class TransformerNamesLessonTest {
     @Test
     void learningRateWarmsUpLinearlyThenFallsAlongACosine() {
         int steps = 1_000;
-        assertThat(TransformerNamesLesson.learningRate(1, steps)).isCloseTo(2e-5, within(1e-15));
-        assertThat(TransformerNamesLesson.learningRate(100, steps)).isCloseTo(2e-3, within(1e-15));
+        assertThat(TransformerNamesLesson.learningRate(1, steps, TransformerNamesLesson.PEAK_LEARNING_RATE)).isCloseTo(2e-5, within(1e-15));
+        assertThat(TransformerNamesLesson.learningRate(100, steps, TransformerNamesLesson.PEAK_LEARNING_RATE)).isCloseTo(2e-3, within(1e-15));
         double middle = (2e-3 + 1e-4) / 2;    // halfway through the cosine: (100 + 1000) / 2 = 550
-        assertThat(TransformerNamesLesson.learningRate(550, steps)).isCloseTo(middle, within(1e-12));
-        assertThat(TransformerNamesLesson.learningRate(steps, steps)).isCloseTo(1e-4, within(1e-15));
+        assertThat(TransformerNamesLesson.learningRate(550, steps, TransformerNamesLesson.PEAK_LEARNING_RATE)).isCloseTo(middle, within(1e-12));
+        assertThat(TransformerNamesLesson.learningRate(steps, steps, TransformerNamesLesson.PEAK_LEARNING_RATE)).isCloseTo(1e-4, within(1e-15));
     }
 
     /** The printed text without the seconds and rates, which change from run to run, and the output folder. */
